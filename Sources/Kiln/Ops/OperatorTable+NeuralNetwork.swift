@@ -1,0 +1,7 @@
+extension OperatorTable {
+    /// Convolutions, matrix products, pooling, normalization, softmax, reductions.
+    static let neuralNetwork: [Operator.Type] = [
+        Conv.self,
+        Gemm.self,
+    ]
+}

@@ -1,0 +1,5 @@
+extension OperatorTable {
+    /// Recurrent layers.
+    static let recurrent: [Operator.Type] = [
+    ]
+}

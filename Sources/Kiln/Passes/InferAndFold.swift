@@ -1,0 +1,67 @@
+/// Shape inference and constant folding in one walk over the topologically ordered nodes: a node's output types
+/// may depend on constant inputs (Reshape's shape), and those constants are often produced by folding earlier
+/// nodes (PyTorch's Shape→Gather→Concat→Reshape chains), so the two cannot be separate passes.
+public enum InferAndFold {
+    /// Folded results larger than this stay run-time computations unless their inputs were at least as large:
+    /// folding must not turn a cheap ConstantOfShape or Expand into kilobytes of flash.
+    public static let maxFoldGrowthBytes = 64 * 1024
+
+    public static func run(_ g: Graph) throws {
+        for node in g.nodes {
+            guard let op = OperatorTable.lookup(node) else {
+                let what = node.domain.isEmpty ? "operator" : "operator in domain '\(KilnError.printable(node.domain))'"
+                throw KilnError(.unsupported, "\(what) is not supported", file: g.sourceFile, node: node.name, op: node.qualifiedOp)
+            }
+            let ctx = NodeContext(graph: g, node: node)
+            for (i, v) in node.inputs.enumerated() {
+                if let id = v, g.value(id).type == nil { throw ctx.error("type of input \(i) is unknown") }
+            }
+            let types = try op.infer(ctx)
+            guard types.count >= node.outputs.filter({ $0 != nil }).count || types.count == node.outputs.count else {
+                throw ctx.error("internal: inferred \(types.count) outputs for \(node.outputs.count)")
+            }
+            for (i, out) in node.outputs.enumerated() {
+                guard let id = out, i < types.count else { continue }
+                let t = types[i]
+                guard t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) != nil else {
+                    throw ctx.error("output \(i) would have shape \(t.shape), which is negative or too large")
+                }
+                g.setType(id, t)
+            }
+            if let inputs = ctx.constantInputs, let folded = try op.fold(ctx) {
+                let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
+                let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
+                if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {
+                    for (i, out) in node.outputs.enumerated() {
+                        guard let id = out, i < folded.count else { continue }
+                        guard folded[i].type == g.value(id).type else {
+                            throw ctx.error("internal: folded output \(i) is \(folded[i].type), inferred \(g.value(id).type!)")
+                        }
+                        g.setConstant(id, folded[i])
+                    }
+                }
+            }
+        }
+        for (id, declared) in g.declaredOutputTypes {
+            guard let t = g.value(id).type else { continue }
+            if t != declared {
+                throw KilnError.bad("graph output '\(KilnError.printable(g.value(id).name))' is declared \(declared) but computes \(t)", file: g.sourceFile)
+            }
+        }
+    }
+}
+
+/// Removes nodes that no longer contribute to a graph output: folded nodes, and nodes whose outputs are unused.
+public enum DeadCodeElimination {
+    public static func run(_ g: Graph) throws {
+        var needed = Set(g.outputs)
+        var kept: [Node] = []
+        for node in g.nodes.reversed() {
+            let useful = node.outputs.contains { o in o.map { needed.contains($0) && g.value($0).constant == nil } ?? false }
+            guard useful else { continue }
+            kept.append(node)
+            for case let i? in node.inputs where g.value(i).constant == nil { needed.insert(i) }
+        }
+        g.nodes = kept.reversed()
+    }
+}

@@ -1,0 +1,30 @@
+/// A named transformation of the graph IR.
+public struct Pass {
+    public let name: String
+    /// One line for `kiln compile --help` and the docs.
+    public let summary: String
+    public let run: (Graph) throws -> Void
+    public init(_ name: String, _ summary: String, _ run: @escaping (Graph) throws -> Void) {
+        self.name = name; self.summary = summary; self.run = run
+    }
+}
+
+/// The graph passes, in the order they run. `kiln compile --dump-after NAME` prints the IR after any of them.
+public enum Pipeline {
+    public static let passes: [Pass] = [
+        Pass("infer-and-fold", "infer every value's type and shape; evaluate nodes whose inputs are all constant",
+             InferAndFold.run),
+        Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
+    ]
+
+    public static var names: [String] { ["import"] + passes.map(\.name) }
+
+    /// Runs every pass; `observe` sees the graph after each one (used by `--dump-after`).
+    public static func run(_ g: Graph, observe: ((String, Graph) -> Void)? = nil) throws {
+        observe?("import", g)
+        for p in passes {
+            try p.run(g)
+            observe?(p.name, g)
+        }
+    }
+}

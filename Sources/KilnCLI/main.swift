@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import Kiln
+
+/// Exit codes: 0 ok, 1 mismatch / failed test / tool failure, 2 bad input or unsupported model.
+struct KilnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiln",
+        abstract: "Ahead-of-time compiler from ONNX models to standalone C99 for microcontrollers.",
+        subcommands: [CompileCommand.self, RunCommand.self, TestCommand.self, InspectCommand.self])
+}
+
+/// Runs a command body, turning Kiln errors into one line on stderr and the documented exit code.
+func guarded(_ body: () throws -> Void) throws {
+    do { try body() } catch let e as KilnError {
+        FileHandle.standardError.write(Data("kiln: error: \(e.description)\n".utf8))
+        throw ExitCode(e.exitCode)
+    }
+}
+
+/// `NAME=1x3x224x224`
+func parseInputShapes(_ specs: [String]) throws -> [String: [Int]] {
+    var out: [String: [Int]] = [:]
+    for s in specs {
+        guard let eq = s.lastIndex(of: "=") else { throw KilnError.bad("--input-shape '\(s)' is not NAME=DIMS (e.g. input=1x3x224x224)") }
+        let name = String(s[..<eq])
+        let dims = s[s.index(after: eq)...].split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard !name.isEmpty, !dims.isEmpty, dims.allSatisfy({ $0 != nil && $0! >= 0 }) else {
+            throw KilnError.bad("--input-shape '\(s)' is not NAME=DIMS with non-negative integer dims (e.g. input=1x3x224x224)")
+        }
+        out[name] = dims.map { $0! }
+    }
+    return out
+}
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Compile an ONNX model to C: <prefix>.h, <prefix>.c, <prefix>_weights.c, kernels and <prefix>.json.")
+
+    @Argument(help: "The .onnx model.") var model: String
+    @Option(name: .shortAndLong, help: "Output directory (created; replaced files only when compilation succeeds).") var output: String
+    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Prefix of generated symbols and files; a C identifier.") var prefix: String = "model"
+    @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
+    @Option(name: .customLong("dump-after"), help: "Print the IR after this pass to stdout (import, \(Pipeline.passes.map(\.name).joined(separator: ", "))).") var dumpAfter: String?
+
+    func run() throws {
+        try guarded {
+            guard CIdentifiers.isValid(prefix) else { throw KilnError.bad("--prefix '\(KilnError.printable(prefix))' is not a C identifier") }
+            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
+            var o = CompileOptions()
+            o.importOptions.inputShapes = try parseInputShapes(inputShape)
+            o.emit.prefix = prefix
+            o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
+            o.target = target
+            o.dumpAfter = dumpAfter
+            o.dump = { print($0, terminator: "") }
+            let c = try Compiler.compile(path: model, options: o)
+            try OutputDirectory.write(c.files, to: output)
+            let s = c.schedule
+            print("kiln: \(model) -> \(output)/\(prefix).{h,c,json}: \(s.steps.count) steps, arena \(max(s.arenaBytes, s.alignment)) B (lower bound \(s.lowerBoundBytes) B), weights \(s.weightsBytes) B, \(s.totalMacs) MACs")
+        }
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Compile, build and run a model on input_<i>.pb files; write output_<i>.pb.")
+
+    @Argument(help: "The .onnx model.") var model: String
+    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Folder with input_0.pb, input_1.pb, ... (TensorProto, graph-input order).") var inputs: String
+    @Option(help: "Folder to write output_0.pb, ... into.") var outputs: String
+    @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
+    @Flag(help: "Build with AddressSanitizer and UndefinedBehaviorSanitizer.") var sanitize = false
+
+    func run() throws {
+        try guarded {
+            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
+            var o = ModelRunner.Options()
+            o.inputShapes = try parseInputShapes(inputShape)
+            o.sanitize = sanitize
+            let outs = try ModelRunner.runHost(model: model, inputsDir: inputs, outputsDir: outputs, options: o)
+            print("kiln: wrote \(outs.count) output(s) to \(outputs)")
+        }
+    }
+}
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run ONNX backend-style test folders (model.onnx + test_data_set_*/) and compare outputs.")
+
+    @Argument(help: "Case folders, or folders of case folders.") var cases: [String]
+    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Relative tolerance for float32/float64.") var rtol: Double = 1e-3
+    @Option(help: "Absolute tolerance for float32/float64.") var atol: Double = 1e-4
+    @Option(help: "Parallel jobs.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Build with AddressSanitizer and UndefinedBehaviorSanitizer.") var sanitize = false
+    @Option(help: "Write per-case results (JSON) to this file.") var report: String?
+    @Option(name: .customLong("expect-pass"), help: "File listing cases that must pass (one per line); any of them failing fails the run.") var expectPass: String?
+    @Flag(help: "Print only failing cases and the summary.") var quiet = false
+
+    func run() throws {
+        try guarded {
+            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
+            let found = try CaseRunner.discover(cases)
+            var o = CaseRunner.Options()
+            o.tolerance.rtol = rtol
+            o.tolerance.atol = atol
+            o.jobs = max(1, jobs)
+            o.sanitize = sanitize
+            let results = try CaseRunner.run(found, options: o)
+            var passed = 0
+            for r in results {
+                if r.status == .passed { passed += 1; if !quiet { print("PASS \(r.name)") } }
+                else { print("\(r.status == .unsupported ? "UNSUPPORTED" : "FAIL") \(r.name): \(r.detail)") }
+            }
+            if let report {
+                let json = JSON.array(results.map { r in
+                    .object([("name", .string(r.name)), ("status", .string(r.status.rawValue)),
+                             ("detail", .string(r.detail)), ("ops", .array(r.ops.map { .string($0) }))])
+                })
+                try Data((json.render() + "\n").utf8).write(to: URL(fileURLWithPath: report))
+            }
+            var regressions: [String] = []
+            if let expectPass {
+                guard let text = try? String(contentsOfFile: expectPass, encoding: .utf8) else { throw KilnError.bad("cannot read", file: expectPass) }
+                let status = Dictionary(results.map { ($0.name, $0.status) }, uniquingKeysWith: { a, _ in a })
+                for line in text.split(separator: "\n") {
+                    let name = line.trimmingCharacters(in: .whitespaces)
+                    if name.isEmpty || name.hasPrefix("#") { continue }
+                    if let s = status[name], s != .passed { regressions.append(name) }
+                }
+            }
+            print("\(passed) passed, \(results.count - passed) failed")
+            if !regressions.isEmpty {
+                print("regressions (listed in \(expectPass!) but not passing): \(regressions.joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            if expectPass == nil && passed != results.count { throw ExitCode(1) }
+        }
+    }
+}
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show a model's ops, shapes, parameter bytes, MACs and memory plan.")
+
+    @Argument(help: "The .onnx model.") var model: String
+    @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
+    @Flag(help: "Print the metadata JSON instead of the table.") var json = false
+
+    func run() throws {
+        try guarded {
+            var o = CompileOptions()
+            o.importOptions.inputShapes = try parseInputShapes(inputShape)
+            o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
+            let c = try Compiler.compile(path: model, options: o)
+            if json { print(c.metadata.render()); return }
+            print(Inspector.report(c))
+        }
+    }
+}
+
+KilnCommand.main()

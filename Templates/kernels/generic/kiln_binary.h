@@ -1,0 +1,30 @@
+#ifndef KILN_BINARY_H
+#define KILN_BINARY_H
+#include "kiln_common.h"
+
+/* Element-wise binary operators with NumPy broadcasting.
+ * y has `rank` dims `shape`; sa/sb are a's and b's element strides per output dim (0 where broadcast).
+ * The compiler collapses dims so that rank is small; y may alias a or b when that input is not broadcast. */
+#define KILN_BINARY_DECL(NAME, TA, TB, TY) \
+    void NAME(const TA *a, const TB *b, TY *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+
+#define KILN_BINARY_DECL_ALL(OP) \
+    KILN_BINARY_DECL(kiln_##OP##_f32, float, float, float) \
+    KILN_BINARY_DECL(kiln_##OP##_f64, double, double, double) \
+    KILN_BINARY_DECL(kiln_##OP##_i8, int8_t, int8_t, int8_t) \
+    KILN_BINARY_DECL(kiln_##OP##_i16, int16_t, int16_t, int16_t) \
+    KILN_BINARY_DECL(kiln_##OP##_i32, int32_t, int32_t, int32_t) \
+    KILN_BINARY_DECL(kiln_##OP##_i64, int64_t, int64_t, int64_t) \
+    KILN_BINARY_DECL(kiln_##OP##_u8, uint8_t, uint8_t, uint8_t) \
+    KILN_BINARY_DECL(kiln_##OP##_u16, uint16_t, uint16_t, uint16_t) \
+    KILN_BINARY_DECL(kiln_##OP##_u32, uint32_t, uint32_t, uint32_t) \
+    KILN_BINARY_DECL(kiln_##OP##_u64, uint64_t, uint64_t, uint64_t)
+
+KILN_BINARY_DECL_ALL(add)
+KILN_BINARY_DECL_ALL(sub)
+KILN_BINARY_DECL_ALL(mul)
+KILN_BINARY_DECL_ALL(div)
+KILN_BINARY_DECL_ALL(max)
+KILN_BINARY_DECL_ALL(min)
+
+#endif
