@@ -7,7 +7,7 @@ struct KilnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiln",
         abstract: "Ahead-of-time compiler from ONNX models to standalone C99 for microcontrollers.",
-        subcommands: [CompileCommand.self, RunCommand.self, TestCommand.self, InspectCommand.self])
+        subcommands: [CompileCommand.self, RunCommand.self, TestCommand.self, InspectCommand.self, TargetsCommand.self])
 }
 
 /// Runs a command body, turning Kiln errors into one line on stderr and the documented exit code.
@@ -40,24 +40,29 @@ struct CompileCommand: ParsableCommand {
 
     @Argument(help: "The .onnx model.") var model: String
     @Option(name: .shortAndLong, help: "Output directory (created; replaced files only when compilation succeeds).") var output: String
-    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Target board (see `kiln targets`).") var target: String = "host"
     @Option(help: "Prefix of generated symbols and files; a C identifier.") var prefix: String = "model"
     @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
     @Option(name: .customLong("dump-after"), help: "Print the IR after this pass to stdout (import, \(Pipeline.passes.map(\.name).joined(separator: ", "))).") var dumpAfter: String?
+    @Flag(help: "Also write main.c, a program that runs the model on input files (built by the generated Makefile).") var harness = false
+    @Option(name: .customLong("max-ram"), help: "Refuse models whose arena exceeds this many bytes (default: the target's RAM minus stack).") var maxRAM: Int?
+    @Option(name: .customLong("max-flash"), help: "Refuse models whose weights exceed this many bytes (default: the target's flash).") var maxFlash: Int?
 
     func run() throws {
         try guarded {
             guard CIdentifiers.isValid(prefix) else { throw KilnError.bad("--prefix '\(KilnError.printable(prefix))' is not a C identifier") }
-            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
-            var o = CompileOptions()
+            let t = try TargetDescription.named(target)
+            var o = CompileOptions(target: t)
             o.importOptions.inputShapes = try parseInputShapes(inputShape)
             o.emit.prefix = prefix
             o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
-            o.target = target
             o.dumpAfter = dumpAfter
             o.dump = { print($0, terminator: "") }
+            if let maxRAM { o.maxRAM = maxRAM }
+            if let maxFlash { o.maxFlash = maxFlash }
             let c = try Compiler.compile(path: model, options: o)
-            try OutputDirectory.write(c.files, to: output)
+            let project = try ProjectEmitter.files(prefix: prefix, toolchain: Toolchain(target: t), harnessFor: harness ? c.schedule : nil)
+            try OutputDirectory.write(c.files + project, to: output)
             let s = c.schedule
             print("kiln: \(model) -> \(output)/\(prefix).{h,c,json}: \(s.steps.count) steps, arena \(max(s.arenaBytes, s.alignment)) B (lower bound \(s.lowerBoundBytes) B), weights \(s.weightsBytes) B, \(s.totalMacs) MACs")
         }
@@ -70,20 +75,28 @@ struct RunCommand: ParsableCommand {
         abstract: "Compile, build and run a model on input_<i>.pb files; write output_<i>.pb.")
 
     @Argument(help: "The .onnx model.") var model: String
-    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Target board (see `kiln targets`); boards run under QEMU.") var target: String = "host"
     @Option(help: "Folder with input_0.pb, input_1.pb, ... (TensorProto, graph-input order).") var inputs: String
     @Option(help: "Folder to write output_0.pb, ... into.") var outputs: String
     @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
-    @Flag(help: "Build with AddressSanitizer and UndefinedBehaviorSanitizer.") var sanitize = false
+    @Flag(help: "Host: build with AddressSanitizer and UndefinedBehaviorSanitizer.") var sanitize = false
+    @Option(name: .customLong("stats-json"), help: "Write instructions (one inference), text/rodata/data/bss/arena/stack bytes to this file.") var statsJSON: String?
+    @Flag(help: "Boards: print instructions per scheduled step.") var profile = false
+    @Option(help: "Seconds before a run counts as hung.") var timeout: Double = 600
 
     func run() throws {
         try guarded {
-            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
-            var o = ModelRunner.Options()
+            var o = ModelRunner.Options(target: try TargetDescription.named(target))
             o.inputShapes = try parseInputShapes(inputShape)
             o.sanitize = sanitize
-            let outs = try ModelRunner.runHost(model: model, inputsDir: inputs, outputsDir: outputs, options: o)
-            print("kiln: wrote \(outs.count) output(s) to \(outputs)")
+            o.profile = profile
+            o.timeout = timeout
+            let r = try ModelRunner.run(model: model, inputsDir: inputs, outputsDir: outputs, options: o)
+            if let statsJSON { try Data((r.stats.render() + "\n").utf8).write(to: URL(fileURLWithPath: statsJSON)) }
+            if profile {
+                for (i, op, node, n) in r.profile { print("step \(i) \(op) '\(KilnError.printable(node))': \(n) instructions") }
+            }
+            print("kiln: wrote \(r.outputs.count) output(s) to \(outputs)")
         }
     }
 }
@@ -94,7 +107,7 @@ struct TestCommand: ParsableCommand {
         abstract: "Run ONNX backend-style test folders (model.onnx + test_data_set_*/) and compare outputs.")
 
     @Argument(help: "Case folders, or folders of case folders.") var cases: [String]
-    @Option(help: "Target (host).") var target: String = "host"
+    @Option(help: "Target board (see `kiln targets`); boards run under QEMU.") var target: String = "host"
     @Option(help: "Relative tolerance for float32/float64.") var rtol: Double = 1e-3
     @Option(help: "Absolute tolerance for float32/float64.") var atol: Double = 1e-4
     @Option(help: "Parallel jobs.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -105,9 +118,8 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            guard target == "host" else { throw KilnError.bad("unknown target '\(KilnError.printable(target))'; available: host") }
             let found = try CaseRunner.discover(cases)
-            var o = CaseRunner.Options()
+            var o = CaseRunner.Options(target: try TargetDescription.named(target))
             o.tolerance.rtol = rtol
             o.tolerance.atol = atol
             o.jobs = max(1, jobs)
@@ -153,15 +165,30 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "The .onnx model.") var model: String
     @Option(name: .customLong("input-shape"), help: "Pin an input's shape: NAME=1x3x224x224 (repeatable).") var inputShape: [String] = []
     @Flag(help: "Print the metadata JSON instead of the table.") var json = false
+    @Option(help: "Target board (kernel selection and memory limits).") var target: String = "host"
 
     func run() throws {
         try guarded {
-            var o = CompileOptions()
+            var o = CompileOptions(target: try TargetDescription.named(target))
             o.importOptions.inputShapes = try parseInputShapes(inputShape)
             o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
             let c = try Compiler.compile(path: model, options: o)
             if json { print(c.metadata.render()); return }
             print(Inspector.report(c))
+        }
+    }
+}
+
+struct TargetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "targets", abstract: "List the targets (toolchains/*.json).")
+
+    func run() throws {
+        try guarded {
+            for t in try TargetDescription.all() {
+                var line = "\(t.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(t.summary)"
+                if let m = t.memory { line += " [flash \(m.flash_bytes / 1024) KiB, RAM \(m.ram_bytes / 1024) KiB]" }
+                print(line)
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ final class CEmitterTests: XCTestCase {
     func testSameModelSameBytes() throws {
         let p1 = try ModelBuilder.addRelu().write()
         let p2 = try ModelBuilder.addRelu().write()
-        var o = CompileOptions()
+        var o = CompileOptions(target: .host)
         o.emit.prefix = "net"
         let a = try Compiler.compile(path: p1, options: o).files
         let b = try Compiler.compile(path: p2, options: o).files
@@ -16,7 +16,7 @@ final class CEmitterTests: XCTestCase {
     }
 
     func testHeaderAPI() throws {
-        var o = CompileOptions()
+        var o = CompileOptions(target: .host)
         o.emit.prefix = "kws"
         let files = try Compiler.compile(path: try ModelBuilder.addRelu().write(), options: o).files
         let h = files.first { $0.name == "kws.h" }!.contents
@@ -36,7 +36,7 @@ final class CEmitterTests: XCTestCase {
         b.node("Add", [evil, "int"], ["s"], name: "*/ evil node \u{1F600}")
         b.node("Add", ["s", "int!"], ["y"], name: "n2")
         b.output("y", .float32, [1, 4])
-        let files = try Compiler.compile(path: try b.write(), options: CompileOptions()).files
+        let files = try Compiler.compile(path: try b.write(), options: CompileOptions(target: .host)).files
         for f in files where f.name.hasPrefix("model") && !f.name.hasSuffix(".json") {
             let text = f.contents
             // Every comment opened is closed on the same line, and no model text escapes into code.
@@ -76,14 +76,19 @@ final class CEmitterTests: XCTestCase {
     func testTemplatesAreEmbeddedFresh() throws {
         // Templates/ on disk must match what the binary embeds (run `make templates` after editing them).
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = root.appendingPathComponent("Templates")
-        let e = FileManager.default.enumerator(atPath: dir.path)!
         var onDisk: [String: String] = [:]
-        while let rel = e.nextObject() as? String {
-            let u = dir.appendingPathComponent(rel)
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir)
-            if !isDir.boolValue { onDisk[rel] = try String(contentsOf: u, encoding: .utf8) }
+        let embeddable = [".c", ".h", ".ld", ".S", ".txt", ".mk", ".cmake", ".in", ".json", ".sh"]
+        for (folder, prefix) in [("Templates", ""), ("toolchains", "toolchains/")] {
+            let dir = root.appendingPathComponent(folder)
+            let e = FileManager.default.enumerator(atPath: dir.path)!
+            while let rel = e.nextObject() as? String {
+                let u = dir.appendingPathComponent(rel)
+                var isDir: ObjCBool = false
+                FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir)
+                let name = u.lastPathComponent
+                guard !isDir.boolValue, embeddable.contains(where: { name.hasSuffix($0) }) || name == "Makefile" || name == "CMakeLists.txt" else { continue }
+                onDisk[prefix + rel] = try String(contentsOf: u, encoding: .utf8)
+            }
         }
         XCTAssertEqual(Set(onDisk.keys), Set(EmbeddedTemplates.files.keys), "run `make templates`")
         for (k, v) in onDisk { XCTAssertEqual(EmbeddedTemplates.files[k], v, "\(k) is stale: run `make templates`") }

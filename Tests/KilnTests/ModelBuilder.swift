@@ -91,7 +91,7 @@ struct ModelBuilder {
     }
 }
 
-func compileErrors(_ path: String, _ options: CompileOptions = CompileOptions()) -> KilnError? {
+func compileErrors(_ path: String, _ options: CompileOptions = CompileOptions(target: .host)) -> KilnError? {
     do { _ = try Compiler.compile(path: path, options: options); return nil } catch let e as KilnError { return e } catch {
         return KilnError(.tool, "unexpected error type: \(error)")
     }

@@ -62,7 +62,7 @@ final class ModelImporterTests: XCTestCase {
         let e = compileErrors(path)
         XCTAssertEqual(e?.kind, .badInput)
         XCTAssertTrue(e?.message.contains("--input-shape x=") ?? false, e?.description ?? "")
-        var o = CompileOptions()
+        var o = CompileOptions(target: .host)
         o.importOptions.inputShapes = ["x": [3, 4]]
         let c = try Compiler.compile(path: path, options: o)
         XCTAssertEqual(c.schedule.graph.value(c.schedule.graph.outputs[0]).type, TensorType(.float32, [3, 4]))
@@ -110,7 +110,7 @@ final class ModelImporterTests: XCTestCase {
         }
         // Inside the folder: works and reads the bytes.
         let ok = try model(location: "w.bin").write(in: dir)
-        let c = try Compiler.compile(path: ok, options: CompileOptions())
+        let c = try Compiler.compile(path: ok, options: CompileOptions(target: .host))
         XCTAssertEqual(c.schedule.graph.values.first { $0.name == "b" }?.constant?.doubles, [1, -2, 3, -4])
         for bad in ["../outside.bin", "/etc/passwd", "link.bin", "sub/../../outside.bin", "missing.bin"] {
             let p = try model(location: bad).write(name: "bad.onnx", in: dir)

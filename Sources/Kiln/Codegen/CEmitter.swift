@@ -150,6 +150,11 @@ public struct CEmitter {
             for t in tableDecls { p.line(t) }
             p.line()
         }
+        p.comment("Define \(upper)_STEP_HOOK(step) to run code after every step (profiling on the device).")
+        p.line("#ifndef \(upper)_STEP_HOOK")
+        p.line("#define \(upper)_STEP_HOOK(step) ((void)0)")
+        p.line("#endif")
+        p.line()
         p.line("#ifndef \(upper)_NO_STATIC_ARENA")
         p.line("static uint8_t \(P)_arena_storage[\(upper)_ARENA_SIZE] KILN_ALIGNED(\(m.alignment));")
         p.line("static uint8_t *\(P)_arena = \(P)_arena_storage;")
@@ -215,6 +220,7 @@ public struct CEmitter {
                 }
                 p.line("\(call.function)(\(args.joined(separator: ", ")));")
             }
+            p.line("\(upper)_STEP_HOOK(\(s));")
         }
     }
 

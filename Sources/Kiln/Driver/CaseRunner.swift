@@ -23,9 +23,10 @@ public enum CaseRunner {
         public var tolerance = Tolerance()
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var sanitize = false
+        public var target: TargetDescription
         public var workDir: URL?
         public var keepWorkDir = false
-        public init() {}
+        public init(target: TargetDescription) { self.target = target }
     }
 
     /// A folder holding `model.onnx` is a case; any other folder is searched one level down for cases.
@@ -78,7 +79,7 @@ public enum CaseRunner {
 
         // 1. Compile every case (in parallel; each has its own graph).
         let prepared: [Result<Prepared, KilnError>] = Shell.parallelMap(Array(cases.enumerated()), jobs: options.jobs) { (i, c) in
-            Result { try prepare(c, prefix: "c\(i)") }.mapError { ($0 as? KilnError) ?? KilnError(.tool, "\($0)") }
+            Result { try prepare(c, prefix: "c\(i)", target: options.target) }.mapError { ($0 as? KilnError) ?? KilnError(.tool, "\($0)") }
         }
         var outcomes = [Outcome?](repeating: nil, count: cases.count)
         var ops = [[String]](repeating: [], count: cases.count)
@@ -91,7 +92,9 @@ public enum CaseRunner {
         }
         // 2. Build the compiled ones in batches.
         let buildable = cases.indices.filter { outcomes[$0] == nil }
-        let batch = HostBatch(workDir: work, toolchain: HostToolchain(sanitize: options.sanitize), jobs: options.jobs)
+        let toolchain = Toolchain(target: options.target, sanitize: options.sanitize)
+        try toolchain.checkInstalled()
+        let batch = Batch(workDir: work, toolchain: toolchain, jobs: options.jobs)
         let built = try batch.build(buildable.map { i in
             guard case .success(let p) = prepared[i] else { fatalError() }
             return (prefix: "c\(i)", model: p.compiled)
@@ -110,8 +113,9 @@ public enum CaseRunner {
                             guard let d = ds.inputs[name] else { throw KilnError.bad("data set \(k) has no input '\(name)'") }
                             return d
                         }
-                        let outs = try HostBatch.run(exe, inputs: inputs, outputTypes: g.outputs.map { g.value($0).type! },
-                                                     dir: work.appendingPathComponent("run_c\(i)_\(k)"))
+                        let outs = try ImageRunner.run(exe, target: options.target, inputs: inputs,
+                                                       outputTypes: g.outputs.map { g.value($0).type! },
+                                                       dir: work.appendingPathComponent("run_c\(i)_\(k)")).outputs
                         guard outs.count == ds.outputs.count else {
                             return Outcome(name: c.name, status: .failed, detail: "model has \(outs.count) outputs, data set has \(ds.outputs.count)", ops: ops[i])
                         }
@@ -133,7 +137,7 @@ public enum CaseRunner {
         return result
     }
 
-    static func prepare(_ c: Case, prefix: String) throws -> Prepared {
+    static func prepare(_ c: Case, prefix: String, target: TargetDescription) throws -> Prepared {
         let modelPath = c.dir.appendingPathComponent("model.onnx").path
         var dataSets: [(inputs: [String: TensorData], outputs: [TensorData])] = []
         let g = try ModelImporter.load(path: modelPath)
@@ -149,7 +153,7 @@ public enum CaseRunner {
         }
         guard let first = dataSets.first else { throw KilnError.bad("no test_data_set_* folders", file: c.dir.path) }
         g.bindings = first.inputs
-        var options = CompileOptions()
+        var options = CompileOptions(target: target)
         options.emit.prefix = prefix
         options.emit.modelFileName = "model.onnx"
         let compiled = try Compiler.compile(graph: g, options: options)

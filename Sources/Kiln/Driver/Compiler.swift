@@ -4,11 +4,19 @@ import Foundation
 public struct CompileOptions {
     public var importOptions = ImportOptions()
     public var emit = EmitOptions()
-    public var target = "host"
+    public var target: TargetDescription
     /// `--dump-after PASS`: called with the IR text after that pass.
     public var dumpAfter: String?
     public var dump: ((String) -> Void)?
-    public init() {}
+    /// Refuse models whose arena or weights exceed these (default: the target's memory map).
+    public var maxRAM: Int?
+    public var maxFlash: Int?
+    public init(target: TargetDescription) {
+        self.target = target
+        emit.kernelISAs = target.kernel_isas
+        maxRAM = target.memory.map { $0.ram_bytes - $0.stack_bytes }
+        maxFlash = target.memory?.flash_bytes
+    }
 }
 
 /// The result of compiling one model.
@@ -33,8 +41,15 @@ public enum Compiler {
             if name == options.dumpAfter { options.dump?(IRPrinter.print(graph, after: name)) }
         }
         let schedule = try ScheduleBuilder.build(g)
+        let arena = max(schedule.arenaBytes, schedule.alignment)
+        if let limit = options.maxRAM, arena > limit {
+            throw KilnError.unsupported("the arena needs \(arena) bytes of RAM, \(arena - limit) more than the \(limit) available on \(options.target.name) (RAM minus stack)", file: g.sourceFile)
+        }
+        if let limit = options.maxFlash, schedule.weightsBytes > limit {
+            throw KilnError.unsupported("the weights need \(schedule.weightsBytes) bytes of flash, \(schedule.weightsBytes - limit) more than the \(limit) on \(options.target.name)", file: g.sourceFile)
+        }
         var files = try CEmitter.emit(schedule, options.emit)
-        let meta = Metadata.json(schedule, options.emit, target: options.target)
+        let meta = Metadata.json(schedule, options.emit, target: options.target.name)
         files.append(GeneratedFile("\(options.emit.prefix).json", meta.render() + "\n"))
         return CompiledModel(schedule: schedule, files: files, metadata: meta)
     }
