@@ -3,11 +3,14 @@
 
     python3 Examples/digits/check.py [--kiln .build/debug/kiln] [--sanitize] [--work .cache/digits]
 
-Steps: `kiln compile digits.onnx --prefix digits`, build the generated C with Examples/digits/main.c on the host
-(one executable runs all test images), read back its probabilities, and run onnxruntime (1 thread, no graph
-optimizations) on the same images. Prints both accuracies. Exit status: 0 when Kiln predicts the same class as
-onnxruntime on every image and every probability is within rtol/atol of onnxruntime's; 1 on any difference or
-build/run failure; 2 when Kiln reports the model unsupported or malformed (its exit status 2).
+Steps: run onnxruntime (1 thread, no graph optimizations) on every test image; `kiln compile digits.onnx --prefix
+digits`, build the generated C with Examples/digits/main.c on the host (one executable runs all test images) and read
+back its probabilities; compare predictions and probabilities. Then, unless --no-kiln-test, also write one
+`test_data_set_<k>` per image (expected output = onnxruntime's probabilities) and run `kiln test` on them, which
+goes through Kiln's own harness (poisoned arena, guard words). Prints both accuracies.
+Exit status: 0 when Kiln predicts the same class as onnxruntime on every image and every probability is within
+rtol/atol of onnxruntime's; 1 on any difference or build/run failure; 2 when `kiln compile` rejects the model
+(unsupported operator or malformed model, Kiln's exit status 2).
 """
 import argparse
 import os
@@ -34,7 +37,11 @@ def ort_probabilities(model, images):
 
 def run(cmd, **kw):
     print("+ " + " ".join(shlex.quote(c) for c in cmd), flush=True)
-    return subprocess.run(cmd, **kw)
+    try:
+        return subprocess.run(cmd, **kw)
+    except OSError as e:
+        print(f"digits check: cannot run {cmd[0]}: {e}", file=sys.stderr)
+        return subprocess.CompletedProcess(cmd, 127)
 
 
 def main():
@@ -49,6 +56,8 @@ def main():
     ap.add_argument("--sanitize", action="store_true", help="build with AddressSanitizer + UBSan")
     ap.add_argument("--rtol", type=float, default=1e-3)
     ap.add_argument("--atol", type=float, default=1e-4)
+    ap.add_argument("--no-kiln-test", action="store_true",
+                    help="skip the second pass through `kiln test` (one test_data_set per image)")
     args = ap.parse_args()
 
     labels = np.fromfile(args.labels, dtype=np.uint8).astype(np.int64)
@@ -112,9 +121,40 @@ def main():
         i, k = out_of_tol[0]
         print(f"digits check: FAIL: {len(out_of_tol)} probabilities outside rtol {args.rtol} / atol {args.atol}; "
               f"first: image #{i} class {k}: kiln {float(got[i, k]):.9g}, onnxruntime {float(ref[i, k]):.9g}", file=sys.stderr)
+    if not args.no_kiln_test:
+        if not kiln_test(args, images, ref):
+            ok = False
     if ok:
         print(f"digits check: PASS ({n} images, same predictions as onnxruntime)")
     return 0 if ok else 1
+
+
+def kiln_test(args, images, ref):
+    """One test_data_set per image under WORK/case, then `kiln test` (batched by Kiln)."""
+    from onnx import numpy_helper
+    import onnx
+    import shutil
+    case = os.path.join(args.work, "case", "digits")
+    shutil.rmtree(os.path.join(args.work, "case"), ignore_errors=True)
+    os.makedirs(case)
+    shutil.copyfile(args.model, os.path.join(case, "model.onnx"))
+    g = onnx.load(args.model).graph
+    in_name, out_name = g.input[0].name, g.output[0].name
+    for k in range(images.shape[0]):
+        ds = os.path.join(case, f"test_data_set_{k}")
+        os.makedirs(ds)
+        for arr, name, fn in ((images[k:k + 1], in_name, "input_0.pb"), (ref[k:k + 1], out_name, "output_0.pb")):
+            with open(os.path.join(ds, fn), "wb") as f:
+                f.write(numpy_helper.from_array(np.ascontiguousarray(arr), name).SerializeToString())
+    cmd = [args.kiln, "test", case, "--rtol", str(args.rtol), "--atol", str(args.atol), "--jobs", "2"]
+    if args.sanitize:
+        cmd.append("--sanitize")
+    r = run(cmd)
+    if r.returncode != 0:
+        print(f"digits check: FAIL: kiln test on the {images.shape[0]} images exited with {r.returncode}",
+              file=sys.stderr)
+        return False
+    return True
 
 
 if __name__ == "__main__":
