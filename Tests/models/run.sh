@@ -42,16 +42,18 @@ done
 
 # ---------------------------------------------------------------- 1. generate (skip when up to date)
 stamp() {
-    {
-        cat "$HERE/modelkit.py" "$HERE/make_models.py" "$HERE/make_mlperf_cases.py"
-        "$PYTHON" -c 'import onnx, onnxruntime, numpy; print(onnx.__version__, onnxruntime.__version__, numpy.__version__)'
-        echo "KILN_MODELS=$KILN_MODELS"
-        if [ -d "$KILN_MODELS" ]; then
-            for f in "$KILN_MODELS"/*_f32.onnx "$KILN_MODELS"/*_int8.onnx; do
-                [ -f "$f" ] && sha256sum "$f"
-            done
-        fi
-    } | sha256sum | cut -d' ' -f1
+    "$PYTHON" - "$HERE" "$KILN_MODELS" <<'PY'
+import glob, hashlib, os, sys
+import numpy, onnx, onnxruntime
+here, models = sys.argv[1], sys.argv[2]
+h = hashlib.sha256()
+for f in ("modelkit.py", "make_models.py", "make_mlperf_cases.py"):
+    h.update(open(os.path.join(here, f), "rb").read())
+h.update(f"{onnx.__version__} {onnxruntime.__version__} {numpy.__version__} KILN_MODELS={models}\n".encode())
+for f in sorted(glob.glob(os.path.join(models, "*_f32.onnx")) + glob.glob(os.path.join(models, "*_int8.onnx"))):
+    h.update(f.encode() + hashlib.sha256(open(f, "rb").read()).digest())
+print(h.hexdigest())
+PY
 }
 
 STAMP=$(stamp) || { echo "run.sh: cannot compute the stamp (is $PYTHON with onnx, onnxruntime, numpy installed?)" >&2; exit 1; }
