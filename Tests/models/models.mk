@@ -1,0 +1,15 @@
+# Realistic-model test suite. Include at the END of the top-level Makefile (so `all` stays the default goal):
+#     include Tests/models/models.mk
+# It uses the `build` and `python-deps` targets and the PYTHON variable of that Makefile.
+#   make model-test                                   # all cases must pass (sanitized)
+#   make model-test MODEL_TEST_FLAGS=--allow-unsupported
+#   make model-cases                                  # only (re)generate .cache/models
+MODEL_TEST_FLAGS ?=
+
+.PHONY: model-test model-cases
+
+model-test: build python-deps
+	PYTHON=$(PYTHON) Tests/models/run.sh $(MODEL_TEST_FLAGS)
+
+model-cases: python-deps
+	PYTHON=$(PYTHON) Tests/models/run.sh --generate-only
