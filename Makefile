@@ -1,36 +1,67 @@
-# Kiln: the two commands that matter are `make demo` and `make test` (see README.md).
+# Kiln. The two commands that matter are `make demo` and `make test` (see README.md); the rest are their parts.
 SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 KILN := .build/debug/kiln
 NODE_TESTS := .cache/node
+REPORTS := .cache/reports
+BOARDS := cortex-m3 cortex-m4 cortex-m7 cortex-m33 cortex-m55 cortex-a9 riscv32 riscv32-v xtensa-lx106
 
-.PHONY: all build test unit-test kernel-test node-tests conformance templates demo clean
+.PHONY: all build demo test toolchains python-deps unit-test kernel-test node-tests conformance targets-test \
+        conformance-doc templates clean
 
 all: build
 
 build:
 	$(SWIFT) build
 
-templates:
-	$(PYTHON) scripts/embed-templates.py
+# Installs the cross toolchains, picolibc and QEMU (Debian packages; needs root) when missing.
+toolchains:
+	toolchains/install.sh
 
 python-deps:
-	@$(PYTHON) -c 'import onnx, onnxruntime, numpy' 2>/dev/null || $(PYTHON) -m pip install -q -r requirements.txt
+	@$(PYTHON) -c 'import onnx, onnxruntime, numpy, sklearn' 2>/dev/null || $(PYTHON) -m pip install -q -r requirements.txt
 
-node-tests: python-deps
-	$(PYTHON) scripts/gen-node-tests.py $(NODE_TESTS)
+demo: build python-deps
+	toolchains/install.sh cortex-m4
+	$(PYTHON) Examples/digits/demo.py --kiln $(KILN) --target cortex-m4
+
+test: toolchains build python-deps unit-test kernel-test conformance model-test targets-test
 
 unit-test:
 	$(SWIFT) test
 
 kernel-test:
 	scripts/run-kernel-tests.sh
+	CC=clang scripts/run-kernel-tests.sh
 
+node-tests: python-deps
+	$(PYTHON) scripts/gen-node-tests.py $(NODE_TESTS)
+
+# Every in-scope ONNX node test on the host, under ASan+UBSan; any case in the pass list that fails is a regression.
 conformance: build node-tests
-	$(KILN) test $(NODE_TESTS) --quiet --sanitize --report .cache/host-report.json --expect-pass Tests/conformance/host-pass.txt
+	@mkdir -p $(REPORTS)
+	$(KILN) test $(NODE_TESTS) --quiet --sanitize --report $(REPORTS)/host.json --expect-pass Tests/conformance/host-pass.txt
 
-test: build unit-test kernel-test conformance
+# A fixed sample of node tests covering every operator, on every board under QEMU.
+targets-test: build node-tests
+	@mkdir -p $(REPORTS)
+	@$(PYTHON) scripts/node-sample.py $(NODE_TESTS) > $(REPORTS)/sample.txt
+	@set -e; for t in $(BOARDS); do \
+	    echo "== $$t"; \
+	    $(KILN) test $$(cat $(REPORTS)/sample.txt) --target $$t --quiet --report $(REPORTS)/$$t.json \
+	        --expect-pass Tests/conformance/$$t-pass.txt; \
+	done
+
+# Regenerates docs/CONFORMANCE.md from the last reports; UPDATE=1 also rewrites the pass lists.
+conformance-doc:
+	$(PYTHON) scripts/conformance-report.py $(if $(UPDATE),--update-pass-lists) host=$(REPORTS)/host.json \
+	    $(foreach t,$(BOARDS),$(if $(wildcard $(REPORTS)/$(t).json),$(t)=$(REPORTS)/$(t).json))
+
+templates:
+	$(PYTHON) scripts/embed-templates.py
 
 clean:
 	rm -rf .build .cache
+
+include Tests/models/models.mk

@@ -10,7 +10,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = [("Templates", ""), ("toolchains", "toolchains/")]
 DST = os.path.join(ROOT, "Sources", "Kiln", "Codegen", "Templates+Generated.swift")
-EXTS = (".c", ".h", ".ld", ".S", ".txt", ".mk", ".cmake", ".in", ".json", ".sh")
+EXTS = (".c", ".h", ".ld", ".S", ".txt", ".mk", ".cmake", ".in", ".json")
 
 
 def main():

@@ -18,9 +18,9 @@ public enum ProjectEmitter {
         }
         let run: String
         if let q = t.qemu {
-            run = ([q.binary] + q.args + ["-kernel", "\(prefix).elf", "-append"]).map(shellQuote).joined(separator: " ")
+            run = ([q.binary] + q.args + ["-kernel", "\(prefix).elf", "-append"]).map(shellQuote).joined(separator: " ") + " \"$(ARGS)\""
         } else {
-            run = "./\(prefix).elf"
+            run = "./\(prefix).elf $(ARGS)"
         }
         let subst: [String: String] = [
             "@TARGET@": t.name, "@PREFIX@": prefix, "@CC@": toolchain.cc,

@@ -433,7 +433,7 @@ lib@PREFIX@.a: $(LIB_OBJS)
 	$(CC) $(LDFLAGS) main.o $(STARTUP_OBJS) lib@PREFIX@.a $(LIBS) -o $@
 
 run: @PREFIX@.elf
-	$(RUN) $(ARGS)
+	$(RUN)
 
 clean:
 	rm -f *.o lib@PREFIX@.a @PREFIX@.elf @PREFIX@.map
