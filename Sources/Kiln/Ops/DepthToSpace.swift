@@ -6,7 +6,7 @@ public enum DepthToSpace: Operator {
 
     static func params(_ n: NodeContext, _ x: TensorType) throws -> (bs: Int, crd: Bool) {
         guard x.rank == 4 else { throw n.error("input must be 4-D, it is \(x)") }
-        guard let bs = try n.int("blocksize"), bs >= 1 else { throw n.error("blocksize must be a positive integer") }
+        guard let bs = try n.int("blocksize"), bs >= 1, bs <= 1 << 15 else { throw n.error("blocksize must be a positive integer") }
         let mode = n.opset >= 11 ? try n.string("mode", default: "DCR") : "DCR"
         guard mode == "DCR" || mode == "CRD" else { throw n.error("unknown mode '\(KilnError.printable(mode))'") }
         guard x.shape[1] % (bs * bs) == 0 else { throw n.error("channels \(x.shape[1]) are not a multiple of blocksize² \(bs * bs)") }

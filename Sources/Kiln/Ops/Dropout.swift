@@ -1,8 +1,9 @@
-/// Dropout in inference: the output is the input, the optional mask is all true (all ones of the input type
-/// before opset 10). Training mode (opset 12's `training_mode` input set to true) is not supported.
-/// The output is a copy that the planner runs in place when the input dies here.
+/// Dropout in inference: a view (output = input, no copy); the optional mask is all true (all ones of the input
+/// type before opset 10), written by a fill kernel. Training mode (opset 12's `training_mode` input set to
+/// true) is not supported.
 public enum Dropout: Operator {
     public static let opType = "Dropout"
+    public static let aliasesInput = true
 
     public static func infer(_ n: NodeContext) throws -> [TensorType] {
         let x = try n.input(0)
@@ -18,25 +19,23 @@ public enum Dropout: Operator {
 
     static func maskType(_ n: NodeContext, _ x: TensorType) -> DType { n.opset >= 10 ? .bool : x.dtype }
 
-    static func ones(_ t: TensorType) -> TensorData {
-        TensorData(dtype: t.dtype, shape: t.shape, doubles: [Double](repeating: 1, count: t.count))
-    }
-
     public static func fold(_ n: NodeContext) throws -> [TensorData]? {
         guard let x = n.constant(0) else { return nil }
         var out = [x]
-        if n.outputCount > 1 { out.append(ones(TensorType(maskType(n, x.type), x.shape))) }
+        if n.outputCount > 1 {
+            let t = TensorType(maskType(n, x.type), x.shape)
+            out.append(TensorData(dtype: t.dtype, shape: t.shape, doubles: [Double](repeating: 1, count: t.count)))
+        }
         return out
     }
 
+    /// Only the mask: output 0 shares the input's buffer (the scheduler lowers views for their other outputs).
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
-        if n.hasOutput(0) { try DataMovement.lowerCopy(n, &b) }
-        if n.hasOutput(1) {
-            let m = try n.output(1)
-            let one = DataMovement.scalarConstant(&b, TensorData(dtype: m.dtype, shape: [], doubles: [1]).bytes, m.dtype,
-                                                  name: "\(n.name)_one")
-            b.call("kiln_fill_\(DataMovement.width(m.dtype))", source: "kiln_fill",
-                   [.output(try n.outputID(1)), .int(m.count), .input(one)])
-        }
+        guard n.hasOutput(1) else { return }
+        let m = try n.output(1)
+        let one = DataMovement.scalarConstant(&b, TensorData(dtype: m.dtype, shape: [], doubles: [1]).bytes, m.dtype,
+                                              name: "\(n.name)_one")
+        b.call("kiln_fill_\(DataMovement.width(m.dtype))", source: "kiln_fill",
+               [.output(try n.outputID(1)), .int(m.count), .input(one)])
     }
 }

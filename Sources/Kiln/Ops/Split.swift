@@ -16,7 +16,7 @@ public enum Split: Operator {
         let outputs = n.outputCount
         if let s = sizes, !s.isEmpty {
             guard s.count == outputs else { throw n.error("split \(s) has \(s.count) parts for \(outputs) outputs") }
-            guard s.allSatisfy({ $0 >= 0 }), s.reduce(0, +) == dim else { throw n.error("split \(s) does not add up to dim \(dim)") }
+            guard s.allSatisfy({ $0 >= 0 && $0 <= dim }), s.reduce(0, +) == dim else { throw n.error("split \(s) does not add up to dim \(dim)") }
             return (axis, s)
         }
         var parts = outputs

@@ -31,6 +31,7 @@ public enum Upsample: Operator {
     public static func infer(_ n: NodeContext) throws -> [TensorType] {
         let x = try n.input(0)
         let (axes, o) = try plan(n)
+        try Interpolation.validate(axes, o, n)
         if o.mode != .nearest && !Interpolation.interpolatedTypes.contains(x.dtype) {
             throw n.unsupported("linear upsampling of \(x.dtype.onnxName)")
         }

@@ -65,8 +65,10 @@ public enum Interpolation {
                 let chosen = axes.map { sc[$0] }
                 let s = policy == "not_larger" ? (chosen.min() ?? 1) : (chosen.max() ?? 1)
                 for a in axes {
+                    let size = s * Double(input[a]) + 0.5
+                    guard size <= Double(TensorProtoCoding.maxElements) else { throw n.error("sizes \(sizes) give a too large output") }
                     sc[a] = s
-                    out[a].outSize = Int(s * Double(input[a]) + 0.5)
+                    out[a].outSize = Int(size)
                 }
             }
             for a in axes { out[a].scale = sc[a] }
@@ -154,7 +156,8 @@ public enum Interpolation {
     public static func taps(_ a: Axis, _ o: Options) -> Taps {
         var t = Taps(count: 0, index: [], weight: [], outside: [])
         for y in 0..<a.outSize {
-            let (x, outside) = source(Double(y), a, o)
+            var (x, outside) = source(Double(y), a, o)
+            if !x.isFinite { x = 0; outside = outside || o.coordinate == "tf_crop_and_resize" }
             let xi = x.rounded(.down)
             let ratio = x == xi ? 1 : x - xi
             var c = coefficients(ratio, a, o)
@@ -202,6 +205,14 @@ public enum Interpolation {
     }
 
     static let interpolatedTypes: Set<DType> = [.float32, .float64, .float16, .bfloat16, .int8, .uint8, .int16, .uint16, .int32, .uint32]
+
+    /// Rejects resizes whose tap tables would be unreasonably large (antialiased downscaling by a huge factor).
+    public static func validate(_ axes: [Axis], _ o: Options, _ n: NodeContext) throws {
+        guard o.antialias else { return }
+        for a in axes where a.resized && a.scale < 1.0 / 256 {
+            throw n.unsupported("antialiased downscaling by more than 256x (scale \(a.scale))")
+        }
+    }
 
     /// Emits the resize of input 0 into output 0.
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder, _ axes: [Axis], _ o: Options) throws {
