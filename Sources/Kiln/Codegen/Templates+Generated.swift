@@ -313,6 +313,317 @@ void kiln_copy(const void *src, void *dst, int32_t bytes);
 #endif
 
 """#,
+        "kernels/generic/kiln_copy_block.c": #"""
+#include "kiln_copy_block.h"
+
+void kiln_copy_block(const void *x, int32_t x_offset, int32_t x_stride, void *y, int32_t y_offset, int32_t y_stride,
+                     int32_t rows, int32_t row_bytes)
+{
+    const unsigned char *src = (const unsigned char *)x + x_offset;
+    unsigned char *dst = (unsigned char *)y + y_offset;
+    int32_t r;
+    if (rows <= 0 || row_bytes <= 0) return;
+    if (x_stride == row_bytes && y_stride == row_bytes) {
+        memcpy(dst, src, (size_t)rows * (size_t)row_bytes);
+        return;
+    }
+    for (r = 0; r < rows; r++) {
+        memcpy(dst, src, (size_t)row_bytes);
+        src += x_stride;
+        dst += y_stride;
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_copy_block.h": #"""
+#ifndef KILN_COPY_BLOCK_H
+#define KILN_COPY_BLOCK_H
+#include "kiln_common.h"
+
+/* Copies `rows` rows of `row_bytes` bytes from x + x_offset (rows x_stride bytes apart) to y + y_offset (rows
+ * y_stride bytes apart). Concat copies each input into its column band of y, Split each band of x to an output.
+ * Rows that are back to back on both sides become one memcpy. */
+void kiln_copy_block(const void *x, int32_t x_offset, int32_t x_stride, void *y, int32_t y_offset, int32_t y_stride,
+                     int32_t rows, int32_t row_bytes);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_cumsum.c": #"""
+#include "kiln_cumsum.h"
+
+/* ACC is the accumulator type, LOAD/ADD/STORE convert between storage and accumulator. */
+#define KILN_CUMSUM_DEF(SUF, T, ACC, LOAD, ADD, STORE)                                                    \
+    void kiln_cumsum_##SUF(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t exclusive, \
+                           int32_t reverse)                                                               \
+    {                                                                                                     \
+        int32_t o, i, j;                                                                                  \
+        for (o = 0; o < outer; o++) {                                                                     \
+            for (i = 0; i < inner; i++) {                                                                 \
+                size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                          \
+                ACC acc = 0;                                                                              \
+                for (j = 0; j < n; j++) {                                                                 \
+                    size_t p = base + (size_t)(reverse ? n - 1 - j : j) * (size_t)inner;                  \
+                    ACC v = LOAD(x[p]);                                                                   \
+                    if (exclusive) {                                                                      \
+                        y[p] = STORE(acc);                                                                \
+                        acc = ADD(acc, v);                                                                \
+                    } else {                                                                              \
+                        acc = ADD(acc, v);                                                                \
+                        y[p] = STORE(acc);                                                                \
+                    }                                                                                     \
+                }                                                                                         \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
+#define KILN_CS_SAME(v) (v)
+#define KILN_CS_PLUS(a, b) ((a) + (b))
+#define KILN_CS_F16_ADD(a, b) kiln_f16_to_f32(kiln_f32_to_f16((a) + (b)))
+#define KILN_CS_BF16_ADD(a, b) kiln_bf16_to_f32(kiln_f32_to_bf16((a) + (b)))
+#define KILN_CS_U32_ADD(a, b) ((uint32_t)((a) + (b)))
+#define KILN_CS_U64_ADD(a, b) ((uint64_t)((a) + (b)))
+#define KILN_CS_TO_I32(v) ((int32_t)(v))
+#define KILN_CS_TO_I64(v) ((int64_t)(v))
+
+KILN_CUMSUM_DEF(f32, float, float, KILN_CS_SAME, KILN_CS_PLUS, KILN_CS_SAME)
+KILN_CUMSUM_DEF(f64, double, double, KILN_CS_SAME, KILN_CS_PLUS, KILN_CS_SAME)
+KILN_CUMSUM_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_CS_F16_ADD, kiln_f32_to_f16)
+KILN_CUMSUM_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_CS_BF16_ADD, kiln_f32_to_bf16)
+KILN_CUMSUM_DEF(i32, int32_t, uint32_t, (uint32_t), KILN_CS_U32_ADD, KILN_CS_TO_I32)
+KILN_CUMSUM_DEF(i64, int64_t, uint64_t, (uint64_t), KILN_CS_U64_ADD, KILN_CS_TO_I64)
+KILN_CUMSUM_DEF(u32, uint32_t, uint32_t, KILN_CS_SAME, KILN_CS_U32_ADD, KILN_CS_SAME)
+KILN_CUMSUM_DEF(u64, uint64_t, uint64_t, KILN_CS_SAME, KILN_CS_U64_ADD, KILN_CS_SAME)
+
+"""#,
+        "kernels/generic/kiln_cumsum.h": #"""
+#ifndef KILN_CUMSUM_H
+#define KILN_CUMSUM_H
+#include "kiln_common.h"
+
+/* CumSum along the middle dim of x = [outer, n, inner]; `exclusive` leaves out the element itself, `reverse`
+ * sums from the end. y may alias x. Integers wrap; float16/bfloat16 round after every addition (as NumPy's
+ * cumsum in that type does). */
+#define KILN_CUMSUM_DECL(SUF, T)                                                                         \
+    void kiln_cumsum_##SUF(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t exclusive, \
+                           int32_t reverse);
+KILN_CUMSUM_DECL(f32, float)
+KILN_CUMSUM_DECL(f64, double)
+KILN_CUMSUM_DECL(f16, uint16_t)
+KILN_CUMSUM_DECL(bf16, uint16_t)
+KILN_CUMSUM_DECL(i32, int32_t)
+KILN_CUMSUM_DECL(i64, int64_t)
+KILN_CUMSUM_DECL(u32, uint32_t)
+KILN_CUMSUM_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_eyelike.c": #"""
+#include "kiln_eyelike.h"
+
+void kiln_eyelike(void *y, int32_t rows, int32_t cols, int32_t k, int32_t elem_bytes, const void *one)
+{
+    unsigned char *dst = (unsigned char *)y;
+    int32_t i;
+    if (rows <= 0 || cols <= 0 || elem_bytes <= 0) return;
+    memset(dst, 0, (size_t)rows * (size_t)cols * (size_t)elem_bytes);
+    for (i = 0; i < rows; i++) {
+        int64_t j = (int64_t)i + k;
+        if (j >= 0 && j < cols) {
+            memcpy(dst + ((size_t)i * (size_t)cols + (size_t)j) * (size_t)elem_bytes, one, (size_t)elem_bytes);
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_eyelike.h": #"""
+#ifndef KILN_EYELIKE_H
+#define KILN_EYELIKE_H
+#include "kiln_common.h"
+
+/* EyeLike for every element type: y is rows x cols elements of elem_bytes bytes, zero except (i, i + k),
+ * which hold the elem_bytes bytes at `one`. */
+void kiln_eyelike(void *y, int32_t rows, int32_t cols, int32_t k, int32_t elem_bytes, const void *one);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_fill.c": #"""
+#include "kiln_fill.h"
+
+#define KILN_FILL_DEF(W, T)                                \
+    void kiln_fill_b##W(void *y, int32_t n, const void *value) \
+    {                                                      \
+        T *dst = (T *)y;                                   \
+        T v;                                               \
+        int32_t i;                                         \
+        memcpy(&v, value, sizeof v);                       \
+        for (i = 0; i < n; i++) dst[i] = v;                \
+    }
+
+KILN_FOR_WIDTHS(KILN_FILL_DEF)
+
+"""#,
+        "kernels/generic/kiln_fill.h": #"""
+#ifndef KILN_FILL_H
+#define KILN_FILL_H
+#include "kiln_move.h"
+
+/* Sets the n elements of y to *value (ConstantOfShape, Dropout's mask). */
+#define KILN_FILL_DECL(W, T) void kiln_fill_b##W(void *y, int32_t n, const void *value);
+KILN_FOR_WIDTHS(KILN_FILL_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_gather.c": #"""
+#include "kiln_gather.h"
+
+#define KILN_GATHER_DEF(NAME, IT)                                                                          \
+    void NAME(const void *x, const IT *indices, void *y, int32_t outer, int32_t axis_dim, int32_t n_indices, \
+              int32_t row_bytes)                                                                           \
+    {                                                                                                      \
+        const unsigned char *src = (const unsigned char *)x;                                               \
+        unsigned char *dst = (unsigned char *)y;                                                           \
+        int32_t o, j;                                                                                      \
+        if (row_bytes <= 0) return;                                                                        \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (j = 0; j < n_indices; j++) {                                                              \
+                int64_t k = (int64_t)indices[j];                                                           \
+                if (k < 0) k += axis_dim;                                                                  \
+                if (k >= 0 && k < axis_dim) {                                                              \
+                    size_t row = (size_t)o * (size_t)axis_dim + (size_t)k;                                 \
+                    memcpy(dst, src + row * (size_t)row_bytes, (size_t)row_bytes);                         \
+                } else {                                                                                   \
+                    memset(dst, 0, (size_t)row_bytes);                                                     \
+                }                                                                                          \
+                dst += row_bytes;                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+
+KILN_GATHER_DEF(kiln_gather_i64, int64_t)
+KILN_GATHER_DEF(kiln_gather_i32, int32_t)
+
+"""#,
+        "kernels/generic/kiln_gather.h": #"""
+#ifndef KILN_GATHER_H
+#define KILN_GATHER_H
+#include "kiln_common.h"
+
+/* Gather along one axis, for every element type: x is [outer, axis_dim, row] with rows of row_bytes bytes,
+ * y is [outer, n_indices, row]. Negative indices count from the end; an index still outside [0, axis_dim)
+ * yields a zero row (ONNX leaves it undefined; the device must not read out of bounds). */
+void kiln_gather_i64(const void *x, const int64_t *indices, void *y, int32_t outer, int32_t axis_dim,
+                     int32_t n_indices, int32_t row_bytes);
+void kiln_gather_i32(const void *x, const int32_t *indices, void *y, int32_t outer, int32_t axis_dim,
+                     int32_t n_indices, int32_t row_bytes);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_gather_elements.c": #"""
+#include "kiln_gather_elements.h"
+
+/* The odometer keeps the offset of the non-axis coordinates; the axis coordinate comes from the index. */
+#define KILN_GATHER_ELEMENTS_DEF(NAME, T, IT)                                                                \
+    void NAME(const void *x, const IT *indices, void *y, int32_t rank, const int32_t *shape,                 \
+              const int32_t *strides, int32_t axis, int32_t axis_dim)                                        \
+    {                                                                                                        \
+        const T *src = (const T *)x;                                                                         \
+        T *dst = (T *)y;                                                                                     \
+        int32_t idx[KILN_MAX_RANK];                                                                          \
+        int32_t n = 1, i, d, off = 0;                                                                        \
+        if (rank <= 0 || rank > KILN_MAX_RANK || axis < 0 || axis >= rank) return;                           \
+        for (d = 0; d < rank; d++) {                                                                         \
+            idx[d] = 0;                                                                                      \
+            n *= shape[d];                                                                                   \
+        }                                                                                                    \
+        for (i = 0; i < n; i++) {                                                                            \
+            int64_t k = (int64_t)indices[i];                                                                 \
+            if (k < 0) k += axis_dim;                                                                        \
+            dst[i] = (k >= 0 && k < axis_dim) ? src[off + (int32_t)k * strides[axis]] : (T)0;                \
+            for (d = rank - 1; d >= 0; d--) {                                                                \
+                if (d != axis) off += strides[d];                                                            \
+                if (++idx[d] < shape[d]) break;                                                              \
+                if (d != axis) off -= strides[d] * shape[d];                                                 \
+                idx[d] = 0;                                                                                  \
+            }                                                                                                \
+        }                                                                                                    \
+    }
+
+#define KILN_GATHER_ELEMENTS_WIDTH(W, T)                                       \
+    KILN_GATHER_ELEMENTS_DEF(kiln_gather_elements_b##W##_i64, T, int64_t)     \
+    KILN_GATHER_ELEMENTS_DEF(kiln_gather_elements_b##W##_i32, T, int32_t)
+
+KILN_FOR_WIDTHS(KILN_GATHER_ELEMENTS_WIDTH)
+
+"""#,
+        "kernels/generic/kiln_gather_elements.h": #"""
+#ifndef KILN_GATHER_ELEMENTS_H
+#define KILN_GATHER_ELEMENTS_H
+#include "kiln_move.h"
+
+/* GatherElements: y has the `rank` dims `shape` of indices; y[i] = x[i with i[axis] replaced by indices[i]].
+ * `strides` are x's element strides (x may be larger than indices in every dim). Negative indices count from
+ * the end; an index outside [0, axis_dim) yields zero. */
+#define KILN_GATHER_ELEMENTS_DECL(W, T)                                                                       \
+    void kiln_gather_elements_b##W##_i64(const void *x, const int64_t *indices, void *y, int32_t rank,         \
+                                         const int32_t *shape, const int32_t *strides, int32_t axis,           \
+                                         int32_t axis_dim);                                                    \
+    void kiln_gather_elements_b##W##_i32(const void *x, const int32_t *indices, void *y, int32_t rank,         \
+                                         const int32_t *shape, const int32_t *strides, int32_t axis,           \
+                                         int32_t axis_dim);
+KILN_FOR_WIDTHS(KILN_GATHER_ELEMENTS_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_gathernd.c": #"""
+#include "kiln_gathernd.h"
+
+void kiln_gathernd(const void *x, const int64_t *indices, void *y, int32_t batch, int32_t n, int32_t k,
+                   const int32_t *shape, const int32_t *strides, int32_t batch_bytes, int32_t slice_bytes)
+{
+    const unsigned char *src = (const unsigned char *)x;
+    unsigned char *dst = (unsigned char *)y;
+    int32_t b, i, j;
+    if (slice_bytes <= 0) return;
+    for (b = 0; b < batch; b++) {
+        const unsigned char *xb = src + (size_t)b * (size_t)batch_bytes;
+        for (i = 0; i < n; i++) {
+            size_t off = 0;
+            int valid = 1;
+            for (j = 0; j < k; j++) {
+                int64_t v = *indices++;
+                if (v < 0) v += shape[j];
+                if (v < 0 || v >= shape[j]) valid = 0;
+                else off += (size_t)v * (size_t)strides[j];
+            }
+            if (valid) memcpy(dst, xb + off, (size_t)slice_bytes);
+            else memset(dst, 0, (size_t)slice_bytes);
+            dst += slice_bytes;
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_gathernd.h": #"""
+#ifndef KILN_GATHERND_H
+#define KILN_GATHERND_H
+#include "kiln_common.h"
+
+/* GatherND for every element type. For each of `batch` batches (x batches batch_bytes apart) and each of its
+ * n index tuples (k int64 values each), copies the slice of slice_bytes bytes at sum(index_j * strides[j])
+ * bytes; shape holds the k indexed dims. Negative indices count from the end; a tuple with an index outside
+ * its dim yields a zero slice. */
+void kiln_gathernd(const void *x, const int64_t *indices, void *y, int32_t batch, int32_t n, int32_t k,
+                   const int32_t *shape, const int32_t *strides, int32_t batch_bytes, int32_t slice_bytes);
+
+#endif
+
+"""#,
         "kernels/generic/kiln_gemm.c": #"""
 #include "kiln_gemm.h"
 
@@ -353,6 +664,165 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #endif
 
 """#,
+        "kernels/generic/kiln_move.h": #"""
+#ifndef KILN_MOVE_H
+#define KILN_MOVE_H
+#include "kiln_common.h"
+
+/* Data-movement kernels copy elements by width, not by type: the 32-bit variant serves float32, int32 and
+ * uint32 alike. Elements are accessed through these types, which GCC and Clang allow to alias any other type of
+ * the same width (`may_alias`), so reading a float tensor through kiln_w32 is well-defined. Other compilers do
+ * not do type-based alias analysis across the separately compiled kernel files, so plain types serve there. */
+#if defined(__GNUC__) || defined(__clang__)
+typedef uint8_t __attribute__((__may_alias__)) kiln_w8;
+typedef uint16_t __attribute__((__may_alias__)) kiln_w16;
+typedef uint32_t __attribute__((__may_alias__)) kiln_w32;
+typedef uint64_t __attribute__((__may_alias__)) kiln_w64;
+#else
+typedef uint8_t kiln_w8;
+typedef uint16_t kiln_w16;
+typedef uint32_t kiln_w32;
+typedef uint64_t kiln_w64;
+#endif
+
+/* Instantiates MACRO(bits, element type) for the four widths. */
+#define KILN_FOR_WIDTHS(MACRO) MACRO(8, kiln_w8) MACRO(16, kiln_w16) MACRO(32, kiln_w32) MACRO(64, kiln_w64)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_onehot.c": #"""
+#include "kiln_onehot.h"
+
+/* Position selected by an index, or -1. Integers are compared in 64 bits; uint64 values above INT64_MAX are
+ * out of range anyway. Floats must be integral after wrapping (the reference compares values, not truncations). */
+static int32_t kiln_onehot_pos_int(int64_t v, int32_t depth)
+{
+    if (v < 0) v += depth;
+    return (v >= 0 && v < depth) ? (int32_t)v : -1;
+}
+static int32_t kiln_onehot_pos_u64(uint64_t v, int32_t depth)
+{
+    return v < (uint64_t)(depth > 0 ? depth : 0) ? (int32_t)v : -1;
+}
+static int32_t kiln_onehot_pos_double(double v, int32_t depth)
+{
+    int32_t i;
+    if (v < 0) v += depth;
+    if (!(v >= 0 && v < (double)depth)) return -1; /* also rejects NaN */
+    i = (int32_t)v;
+    return (double)i == v ? i : -1;
+}
+
+#define KILN_ONEHOT_POS_i8(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_i16(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_i32(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_i64(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_u8(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_u16(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_u32(v, d) kiln_onehot_pos_int((int64_t)(v), d)
+#define KILN_ONEHOT_POS_u64(v, d) kiln_onehot_pos_u64((v), d)
+#define KILN_ONEHOT_POS_f32(v, d) kiln_onehot_pos_double((double)(v), d)
+#define KILN_ONEHOT_POS_f64(v, d) kiln_onehot_pos_double((v), d)
+#define KILN_ONEHOT_POS_f16(v, d) kiln_onehot_pos_double((double)kiln_f16_to_f32(v), d)
+#define KILN_ONEHOT_POS_bf16(v, d) kiln_onehot_pos_double((double)kiln_bf16_to_f32(v), d)
+
+#define KILN_ONEHOT_DEF_ONE(IS, IT, W, T)                                                                    \
+    void kiln_onehot_##IS##_b##W(const IT *indices, const void *values, void *y, int32_t outer, int32_t depth, \
+                                 int32_t inner)                                                             \
+    {                                                                                                        \
+        T *dst = (T *)y;                                                                                     \
+        T vals[2];                                                                                           \
+        int32_t o, i, n, p;                                                                                  \
+        memcpy(vals, values, sizeof vals);                                                                   \
+        if (depth <= 0) return;                                                                              \
+        n = outer * depth * inner;                                                                           \
+        for (i = 0; i < n; i++) dst[i] = vals[0];                                                            \
+        for (o = 0; o < outer; o++) {                                                                        \
+            for (i = 0; i < inner; i++) {                                                                    \
+                p = KILN_ONEHOT_POS_##IS(indices[(size_t)o * (size_t)inner + (size_t)i], depth);             \
+                if (p >= 0) dst[((size_t)o * (size_t)depth + (size_t)p) * (size_t)inner + (size_t)i] = vals[1]; \
+            }                                                                                                \
+        }                                                                                                    \
+    }
+#define KILN_ONEHOT_DEF(W, T) KILN_ONEHOT_FOR_INDEX(KILN_ONEHOT_DEF_ONE, W, T)
+KILN_FOR_WIDTHS(KILN_ONEHOT_DEF)
+
+"""#,
+        "kernels/generic/kiln_onehot.h": #"""
+#ifndef KILN_ONEHOT_H
+#define KILN_ONEHOT_H
+#include "kiln_move.h"
+
+/* OneHot: indices are [outer, inner], y is [outer, depth, inner] of the element width of values = {off, on}.
+ * An index v (of any numeric type) selects position v, or v + depth when negative; indices that are then
+ * outside [0, depth), or not integral (float indices), select nothing and leave the off value. */
+#define KILN_ONEHOT_DECL_ONE(IS, IT, W, T)                                                                 \
+    void kiln_onehot_##IS##_b##W(const IT *indices, const void *values, void *y, int32_t outer, int32_t depth, \
+                                 int32_t inner);
+#define KILN_ONEHOT_FOR_INDEX(M, W, T)                                                                    \
+    M(i8, int8_t, W, T) M(i16, int16_t, W, T) M(i32, int32_t, W, T) M(i64, int64_t, W, T)              \
+    M(u8, uint8_t, W, T) M(u16, uint16_t, W, T) M(u32, uint32_t, W, T) M(u64, uint64_t, W, T)          \
+    M(f32, float, W, T) M(f64, double, W, T) M(f16, uint16_t, W, T) M(bf16, uint16_t, W, T)
+#define KILN_ONEHOT_DECL(W, T) KILN_ONEHOT_FOR_INDEX(KILN_ONEHOT_DECL_ONE, W, T)
+KILN_FOR_WIDTHS(KILN_ONEHOT_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_range.c": #"""
+#include "kiln_range.h"
+
+#define KILN_RANGE_FLOAT(SUF, T, LOAD, STORE)                                       \
+    void kiln_range_##SUF(T *y, int32_t n, const T *start, const T *delta)          \
+    {                                                                               \
+        double s = (double)LOAD(*start), d = (double)LOAD(*delta);                  \
+        int32_t i;                                                                  \
+        for (i = 0; i < n; i++) y[i] = STORE(s + (double)i * d);                    \
+    }
+#define KILN_RANGE_INT(SUF, T, UT)                                                  \
+    void kiln_range_##SUF(T *y, int32_t n, const T *start, const T *delta)          \
+    {                                                                               \
+        UT s = (UT)*start, d = (UT)*delta, v = s;                                   \
+        int32_t i;                                                                  \
+        for (i = 0; i < n; i++) {                                                   \
+            y[i] = (T)v;                                                            \
+            v = (UT)(v + d);                                                        \
+        }                                                                           \
+    }
+#define KILN_RANGE_ID(v) (v)
+#define KILN_RANGE_TO_F32(v) ((float)(v))
+#define KILN_RANGE_TO_F16(v) kiln_f32_to_f16((float)(v))
+#define KILN_RANGE_TO_BF16(v) kiln_f32_to_bf16((float)(v))
+
+KILN_RANGE_FLOAT(f32, float, KILN_RANGE_ID, KILN_RANGE_TO_F32)
+KILN_RANGE_FLOAT(f64, double, KILN_RANGE_ID, KILN_RANGE_ID)
+KILN_RANGE_FLOAT(f16, uint16_t, kiln_f16_to_f32, KILN_RANGE_TO_F16)
+KILN_RANGE_FLOAT(bf16, uint16_t, kiln_bf16_to_f32, KILN_RANGE_TO_BF16)
+KILN_RANGE_INT(i16, int16_t, uint32_t)
+KILN_RANGE_INT(i32, int32_t, uint32_t)
+KILN_RANGE_INT(i64, int64_t, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_range.h": #"""
+#ifndef KILN_RANGE_H
+#define KILN_RANGE_H
+#include "kiln_common.h"
+
+/* Range: y[i] = *start + i * *delta for i < n. Integers wrap; floats are computed in double and rounded once
+ * (float16/bfloat16 too), as the reference computes in float64. */
+#define KILN_RANGE_DECL(SUF, T) void kiln_range_##SUF(T *y, int32_t n, const T *start, const T *delta);
+KILN_RANGE_DECL(f32, float)
+KILN_RANGE_DECL(f64, double)
+KILN_RANGE_DECL(f16, uint16_t)
+KILN_RANGE_DECL(bf16, uint16_t)
+KILN_RANGE_DECL(i16, int16_t)
+KILN_RANGE_DECL(i32, int32_t)
+KILN_RANGE_DECL(i64, int64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_relu.c": #"""
 #include "kiln_relu.h"
 
@@ -383,6 +853,623 @@ void kiln_relu_i8(const int8_t *x, int8_t *y, int32_t n);
 void kiln_relu_i16(const int16_t *x, int16_t *y, int32_t n);
 void kiln_relu_i32(const int32_t *x, int32_t *y, int32_t n);
 void kiln_relu_i64(const int64_t *x, int64_t *y, int32_t n);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_remap.c": #"""
+#include "kiln_remap.h"
+
+#define KILN_REMAP_DEF(W, T)                                                                                     \
+    void kiln_remap_b##W(const void *x, void *y, int32_t rank, const int32_t *shape, const int32_t *tables,     \
+                         int32_t run, const void *fill)                                                          \
+    {                                                                                                            \
+        const T *src = (const T *)x;                                                                             \
+        T *dst = (T *)y;                                                                                         \
+        const int32_t *tab[KILN_MAX_RANK];                                                                       \
+        int32_t idx[KILN_MAX_RANK];                                                                              \
+        const int32_t *itab;                                                                                     \
+        int32_t outer = 1, inner, o, i, d, r, base, neg;                                                         \
+        T f = 0;                                                                                                 \
+        if (fill) memcpy(&f, fill, sizeof f);                                                                    \
+        if (run <= 0) return;                                                                                    \
+        if (rank <= 0) {                                                                                         \
+            memcpy(dst, src, (size_t)run * sizeof(T));                                                           \
+            return;                                                                                              \
+        }                                                                                                        \
+        if (rank > KILN_MAX_RANK) return;                                                                        \
+        for (d = 0; d < rank; d++) {                                                                             \
+            if (shape[d] <= 0) return;                                                                           \
+            tab[d] = tables;                                                                                     \
+            tables += shape[d];                                                                                  \
+            idx[d] = 0;                                                                                          \
+            if (d + 1 < rank) outer *= shape[d];                                                                 \
+        }                                                                                                        \
+        inner = shape[rank - 1];                                                                                 \
+        itab = tab[rank - 1];                                                                                    \
+        for (o = 0; o < outer; o++) {                                                                            \
+            base = 0;                                                                                            \
+            neg = 0;                                                                                             \
+            for (d = 0; d + 1 < rank; d++) {                                                                     \
+                int32_t e = tab[d][idx[d]];                                                                      \
+                if (e < 0) neg = 1;                                                                              \
+                base += e;                                                                                       \
+            }                                                                                                    \
+            for (i = 0; i < inner; i++) {                                                                        \
+                int32_t e = itab[i];                                                                             \
+                if (neg || e < 0) {                                                                              \
+                    for (r = 0; r < run; r++) dst[r] = f;                                                        \
+                } else if (run == 1) {                                                                           \
+                    dst[0] = src[base + e];                                                                      \
+                } else {                                                                                         \
+                    memcpy(dst, src + base + e, (size_t)run * sizeof(T));                                        \
+                }                                                                                                \
+                dst += run;                                                                                      \
+            }                                                                                                    \
+            for (d = rank - 2; d >= 0; d--) {                                                                    \
+                if (++idx[d] < shape[d]) break;                                                                  \
+                idx[d] = 0;                                                                                      \
+            }                                                                                                    \
+        }                                                                                                        \
+    }
+
+KILN_FOR_WIDTHS(KILN_REMAP_DEF)
+
+"""#,
+        "kernels/generic/kiln_remap.h": #"""
+#ifndef KILN_REMAP_H
+#define KILN_REMAP_H
+#include "kiln_move.h"
+
+/* Table-driven gather copy (Pad in every mode, Tile, nearest Resize, CenterCropPad, Compress...): y has `rank`
+ * dims `shape` followed by a contiguous run of `run` elements. `tables` holds, for each dim d in turn, shape[d]
+ * element offsets into x; a y run starts at the sum of its dims' entries. A negative entry in any dim means "no
+ * source": the run is filled with *fill (zero bytes when fill is NULL). rank 0 copies one run from x. */
+#define KILN_REMAP_DECL(W, T) \
+    void kiln_remap_b##W(const void *x, void *y, int32_t rank, const int32_t *shape, const int32_t *tables, \
+                         int32_t run, const void *fill);
+KILN_FOR_WIDTHS(KILN_REMAP_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_resize.c": #"""
+#include "kiln_resize.h"
+
+/* Round half to even after saturating to [lo, hi] (both integers); NaN becomes 0. */
+static double kiln_resize_round(double v, double lo, double hi)
+{
+    int64_t i;
+    double frac;
+    if (v != v) return 0;
+    if (v < lo) v = lo;
+    if (v > hi) v = hi;
+    i = (int64_t)v;
+    frac = v - (double)i;
+    if (frac > 0.5 || (frac == 0.5 && (i & 1))) i++;
+    else if (frac < -0.5 || (frac == -0.5 && (i & 1))) i--;
+    return (double)i;
+}
+
+#define KILN_RESIZE_DEF(SUF, T, ACC, LOAD, STORE)                                                               \
+    void kiln_resize_##SUF(const T *x, T *y, int32_t rank, const int32_t *shape, const int32_t *taps,           \
+                           const int32_t *offsets, const float *weights, float extrapolation)                   \
+    {                                                                                                           \
+        const int32_t *otab[KILN_MAX_RANK];                                                                     \
+        const float *wtab[KILN_MAX_RANK];                                                                       \
+        const int32_t *op[KILN_MAX_RANK];                                                                       \
+        const float *wp[KILN_MAX_RANK];                                                                         \
+        int32_t idx[KILN_MAX_RANK], t[KILN_MAX_RANK];                                                           \
+        int32_t total = 1, e, d;                                                                                \
+        if (rank <= 0 || rank > KILN_MAX_RANK) return;                                                          \
+        for (d = 0; d < rank; d++) {                                                                            \
+            if (shape[d] <= 0 || taps[d] <= 0) return;                                                          \
+            otab[d] = offsets;                                                                                  \
+            wtab[d] = weights;                                                                                  \
+            offsets += shape[d] * taps[d];                                                                      \
+            weights += shape[d] * taps[d];                                                                      \
+            idx[d] = 0;                                                                                         \
+            total *= shape[d];                                                                                  \
+        }                                                                                                       \
+        for (e = 0; e < total; e++) {                                                                           \
+            int outside = 0;                                                                                    \
+            for (d = 0; d < rank; d++) {                                                                        \
+                op[d] = otab[d] + idx[d] * taps[d];                                                             \
+                wp[d] = wtab[d] + idx[d] * taps[d];                                                             \
+                if (op[d][0] < 0) outside = 1;                                                                  \
+                t[d] = 0;                                                                                       \
+            }                                                                                                   \
+            if (outside) {                                                                                      \
+                y[e] = STORE((ACC)extrapolation);                                                               \
+            } else {                                                                                            \
+                ACC acc = 0;                                                                                    \
+                for (;;) {                                                                                      \
+                    int32_t off = 0;                                                                            \
+                    ACC w = 1;                                                                                  \
+                    for (d = 0; d < rank; d++) {                                                                \
+                        off += op[d][t[d]];                                                                     \
+                        w *= (ACC)wp[d][t[d]];                                                                  \
+                    }                                                                                           \
+                    if (w != 0) acc += w * (ACC)LOAD(x[off]);                                                   \
+                    for (d = rank - 1; d >= 0; d--) {                                                           \
+                        if (++t[d] < taps[d]) break;                                                            \
+                        t[d] = 0;                                                                               \
+                    }                                                                                           \
+                    if (d < 0) break;                                                                           \
+                }                                                                                               \
+                y[e] = STORE(acc);                                                                              \
+            }                                                                                                   \
+            for (d = rank - 1; d >= 0; d--) {                                                                   \
+                if (++idx[d] < shape[d]) break;                                                                 \
+                idx[d] = 0;                                                                                     \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+#define KILN_RS_ID(v) (v)
+#define KILN_RS_TO_F32(v) ((float)(v))
+#define KILN_RS_TO_F16(v) kiln_f32_to_f16(v)
+#define KILN_RS_TO_BF16(v) kiln_f32_to_bf16(v)
+#define KILN_RS_TO_I8(v) ((int8_t)kiln_resize_round((v), -128.0, 127.0))
+#define KILN_RS_TO_U8(v) ((uint8_t)kiln_resize_round((v), 0.0, 255.0))
+#define KILN_RS_TO_I16(v) ((int16_t)kiln_resize_round((v), -32768.0, 32767.0))
+#define KILN_RS_TO_U16(v) ((uint16_t)kiln_resize_round((v), 0.0, 65535.0))
+#define KILN_RS_TO_I32(v) ((int32_t)kiln_resize_round((v), -2147483648.0, 2147483647.0))
+#define KILN_RS_TO_U32(v) ((uint32_t)kiln_resize_round((v), 0.0, 4294967295.0))
+
+KILN_RESIZE_DEF(f32, float, float, KILN_RS_ID, KILN_RS_TO_F32)
+KILN_RESIZE_DEF(f64, double, double, KILN_RS_ID, KILN_RS_ID)
+KILN_RESIZE_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_RS_TO_F16)
+KILN_RESIZE_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_RS_TO_BF16)
+KILN_RESIZE_DEF(i8, int8_t, double, KILN_RS_ID, KILN_RS_TO_I8)
+KILN_RESIZE_DEF(u8, uint8_t, double, KILN_RS_ID, KILN_RS_TO_U8)
+KILN_RESIZE_DEF(i16, int16_t, double, KILN_RS_ID, KILN_RS_TO_I16)
+KILN_RESIZE_DEF(u16, uint16_t, double, KILN_RS_ID, KILN_RS_TO_U16)
+KILN_RESIZE_DEF(i32, int32_t, double, KILN_RS_ID, KILN_RS_TO_I32)
+KILN_RESIZE_DEF(u32, uint32_t, double, KILN_RS_ID, KILN_RS_TO_U32)
+
+"""#,
+        "kernels/generic/kiln_resize.h": #"""
+#ifndef KILN_RESIZE_H
+#define KILN_RESIZE_H
+#include "kiln_common.h"
+
+/* Separable interpolation (Resize/Upsample linear and cubic, with or without antialias). y has `rank` dims
+ * `shape`. Output coordinate c of dim d reads taps[d] source taps: for each dim in turn, `offsets` holds
+ * shape[d] * taps[d] element offsets into x and `weights` the matching weights. An output element is the sum over
+ * every combination of one tap per dim of (product of weights) * x[sum of offsets]; a coordinate whose first
+ * offset is negative lies outside the crop box (tf_crop_and_resize) and yields `extrapolation`. Floats
+ * accumulate in float (double for float64), integers in double, rounded half to even and saturated. */
+#define KILN_RESIZE_DECL(SUF, T)                                                                          \
+    void kiln_resize_##SUF(const T *x, T *y, int32_t rank, const int32_t *shape, const int32_t *taps,     \
+                           const int32_t *offsets, const float *weights, float extrapolation);
+KILN_RESIZE_DECL(f32, float)
+KILN_RESIZE_DECL(f64, double)
+KILN_RESIZE_DECL(f16, uint16_t)
+KILN_RESIZE_DECL(bf16, uint16_t)
+KILN_RESIZE_DECL(i8, int8_t)
+KILN_RESIZE_DECL(u8, uint8_t)
+KILN_RESIZE_DECL(i16, int16_t)
+KILN_RESIZE_DECL(u16, uint16_t)
+KILN_RESIZE_DECL(i32, int32_t)
+KILN_RESIZE_DECL(u32, uint32_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_reverse_sequence.c": #"""
+#include "kiln_reverse_sequence.h"
+
+void kiln_reverse_sequence(const void *x, const int64_t *lens, void *y, int32_t batch, int32_t time,
+                           int32_t batch_axis, int32_t row_bytes)
+{
+    const unsigned char *src = (const unsigned char *)x;
+    unsigned char *dst = (unsigned char *)y;
+    int32_t b, t;
+    if (row_bytes <= 0) return;
+    for (b = 0; b < batch; b++) {
+        int64_t len = lens[b];
+        if (len < 0) len = 0;
+        if (len > time) len = time;
+        for (t = 0; t < time; t++) {
+            int32_t from = t < len ? (int32_t)len - 1 - t : t;
+            size_t to_row = batch_axis == 0 ? (size_t)b * (size_t)time + (size_t)t : (size_t)t * (size_t)batch + (size_t)b;
+            size_t from_row =
+                batch_axis == 0 ? (size_t)b * (size_t)time + (size_t)from : (size_t)from * (size_t)batch + (size_t)b;
+            memcpy(dst + to_row * (size_t)row_bytes, src + from_row * (size_t)row_bytes, (size_t)row_bytes);
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_reverse_sequence.h": #"""
+#ifndef KILN_REVERSE_SEQUENCE_H
+#define KILN_REVERSE_SEQUENCE_H
+#include "kiln_common.h"
+
+/* ReverseSequence for every element type. x is [batch, time, row] when batch_axis is 0 and [time, batch, row]
+ * otherwise, rows of row_bytes bytes. For batch b the first lens[b] time steps are reversed, the rest copied;
+ * lengths are clamped to [0, time]. y must not alias x. */
+void kiln_reverse_sequence(const void *x, const int64_t *lens, void *y, int32_t batch, int32_t time,
+                           int32_t batch_axis, int32_t row_bytes);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_scatter_elements.c": #"""
+#include "kiln_scatter_elements.h"
+
+#define KILN_SCATTER_ELEMENTS_DEF(NAME, SUF, T, IT)                                                        \
+    void NAME(const T *data, const IT *indices, const T *updates, T *y, int32_t count, int32_t rank,       \
+              const int32_t *shape, const int32_t *strides, int32_t axis, int32_t axis_dim,                \
+              int32_t reduction)                                                                           \
+    {                                                                                                      \
+        int32_t idx[KILN_MAX_RANK];                                                                        \
+        int32_t n = 1, i, d, off = 0;                                                                      \
+        if (y != data && count > 0) memcpy(y, data, (size_t)count * sizeof(T));                           \
+        if (rank <= 0 || rank > KILN_MAX_RANK || axis < 0 || axis >= rank) return;                         \
+        for (d = 0; d < rank; d++) {                                                                       \
+            idx[d] = 0;                                                                                    \
+            n *= shape[d];                                                                                 \
+        }                                                                                                  \
+        for (i = 0; i < n; i++) {                                                                          \
+            int64_t k = (int64_t)indices[i];                                                               \
+            if (k < 0) k += axis_dim;                                                                      \
+            if (k >= 0 && k < axis_dim) {                                                                  \
+                T *p = y + off + (int32_t)k * strides[axis];                                               \
+                *p = kiln_scatter_combine_##SUF(*p, updates[i], reduction);                                \
+            }                                                                                              \
+            for (d = rank - 1; d >= 0; d--) {                                                              \
+                if (d != axis) off += strides[d];                                                          \
+                if (++idx[d] < shape[d]) break;                                                            \
+                if (d != axis) off -= strides[d] * shape[d];                                               \
+                idx[d] = 0;                                                                                \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+
+#define KILN_SCATTER_ELEMENTS_TYPE(SUF, T)                                                        \
+    KILN_SCATTER_ELEMENTS_DEF(kiln_scatter_elements_##SUF##_i64, SUF, T, int64_t)                \
+    KILN_SCATTER_ELEMENTS_DEF(kiln_scatter_elements_##SUF##_i32, SUF, T, int32_t)
+
+KILN_SCATTER_FOR_TYPES(KILN_SCATTER_ELEMENTS_TYPE)
+
+"""#,
+        "kernels/generic/kiln_scatter_elements.h": #"""
+#ifndef KILN_SCATTER_ELEMENTS_H
+#define KILN_SCATTER_ELEMENTS_H
+#include "kiln_scatter_ops.h"
+
+/* ScatterElements: y = data (count elements; y may alias data), then for each position i of indices (rank dims
+ * `shape`), y[i with i[axis] replaced by indices[i]] combines with updates[i] (reduction KILN_SCATTER_*).
+ * `strides` are data's element strides. Negative indices count from the end; updates whose index is outside
+ * [0, axis_dim) are skipped. Updates apply in order, so with no reduction the last duplicate wins. */
+#define KILN_SCATTER_ELEMENTS_DECL(SUF, T)                                                                     \
+    void kiln_scatter_elements_##SUF##_i64(const T *data, const int64_t *indices, const T *updates, T *y,      \
+                                           int32_t count, int32_t rank, const int32_t *shape,                  \
+                                           const int32_t *strides, int32_t axis, int32_t axis_dim,             \
+                                           int32_t reduction);                                                 \
+    void kiln_scatter_elements_##SUF##_i32(const T *data, const int32_t *indices, const T *updates, T *y,      \
+                                           int32_t count, int32_t rank, const int32_t *shape,                  \
+                                           const int32_t *strides, int32_t axis, int32_t axis_dim,             \
+                                           int32_t reduction);
+KILN_SCATTER_FOR_TYPES(KILN_SCATTER_ELEMENTS_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_scatter_ops.h": #"""
+#ifndef KILN_SCATTER_OPS_H
+#define KILN_SCATTER_OPS_H
+#include "kiln_common.h"
+
+/* Reductions of ScatterElements/ScatterND: how an update b combines with the current value a. Integers wrap
+ * (computed in the unsigned type), max/min propagate NaN as NumPy's maximum/minimum do, float16/bfloat16 are
+ * computed in float and rounded once, bool add/max are OR and mul/min are AND. */
+enum { KILN_SCATTER_NONE = 0, KILN_SCATTER_ADD = 1, KILN_SCATTER_MUL = 2, KILN_SCATTER_MAX = 3, KILN_SCATTER_MIN = 4 };
+
+#define KILN_SCATTER_COMBINE_FLOAT(SUF, T)                                  \
+    static inline T kiln_scatter_combine_##SUF(T a, T b, int32_t r)         \
+    {                                                                       \
+        switch (r) {                                                        \
+        case KILN_SCATTER_ADD: return a + b;                                \
+        case KILN_SCATTER_MUL: return a * b;                                \
+        case KILN_SCATTER_MAX: return (a != a || a > b) ? a : b;            \
+        case KILN_SCATTER_MIN: return (a != a || a < b) ? a : b;            \
+        default: return b;                                                  \
+        }                                                                   \
+    }
+#define KILN_SCATTER_COMBINE_HALF(SUF, TO, FROM)                                                    \
+    static inline uint16_t kiln_scatter_combine_##SUF(uint16_t a, uint16_t b, int32_t r)            \
+    {                                                                                               \
+        if (r == KILN_SCATTER_NONE) return b;                                                       \
+        return FROM(kiln_scatter_combine_f32(TO(a), TO(b), r));                                     \
+    }
+#define KILN_SCATTER_COMBINE_INT(SUF, T, UT)                                \
+    static inline T kiln_scatter_combine_##SUF(T a, T b, int32_t r)         \
+    {                                                                       \
+        switch (r) {                                                        \
+        case KILN_SCATTER_ADD: return (T)(UT)((UT)a + (UT)b);               \
+        case KILN_SCATTER_MUL: return (T)(UT)((UT)a * (UT)b);               \
+        case KILN_SCATTER_MAX: return a > b ? a : b;                        \
+        case KILN_SCATTER_MIN: return a < b ? a : b;                        \
+        default: return b;                                                  \
+        }                                                                   \
+    }
+static inline uint8_t kiln_scatter_combine_bool(uint8_t a, uint8_t b, int32_t r)
+{
+    switch (r) {
+    case KILN_SCATTER_ADD: case KILN_SCATTER_MAX: return (uint8_t)((a | b) != 0);
+    case KILN_SCATTER_MUL: case KILN_SCATTER_MIN: return (uint8_t)((a & b) != 0);
+    default: return b;
+    }
+}
+
+KILN_SCATTER_COMBINE_FLOAT(f32, float)
+KILN_SCATTER_COMBINE_FLOAT(f64, double)
+KILN_SCATTER_COMBINE_HALF(f16, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_SCATTER_COMBINE_HALF(bf16, kiln_bf16_to_f32, kiln_f32_to_bf16)
+KILN_SCATTER_COMBINE_INT(i8, int8_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(i16, int16_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(i32, int32_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(i64, int64_t, uint64_t)
+KILN_SCATTER_COMBINE_INT(u8, uint8_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(u16, uint16_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(u32, uint32_t, uint32_t)
+KILN_SCATTER_COMBINE_INT(u64, uint64_t, uint64_t)
+
+/* Instantiates MACRO(suffix, C type) for every element type. */
+#define KILN_SCATTER_FOR_TYPES(MACRO)                                                                  \
+    MACRO(f32, float) MACRO(f64, double) MACRO(f16, uint16_t) MACRO(bf16, uint16_t) MACRO(i8, int8_t)  \
+    MACRO(i16, int16_t) MACRO(i32, int32_t) MACRO(i64, int64_t) MACRO(u8, uint8_t) MACRO(u16, uint16_t) \
+    MACRO(u32, uint32_t) MACRO(u64, uint64_t) MACRO(bool, uint8_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_scatternd.c": #"""
+#include "kiln_scatternd.h"
+
+#define KILN_SCATTERND_DEF(SUF, T)                                                                           \
+    void kiln_scatternd_##SUF(const T *data, const int64_t *indices, const T *updates, T *y, int32_t count,  \
+                              int32_t n_updates, int32_t k, const int32_t *shape, const int32_t *strides,    \
+                              int32_t slice, int32_t reduction)                                              \
+    {                                                                                                        \
+        int32_t u, j, s;                                                                                     \
+        if (y != data && count > 0) memcpy(y, data, (size_t)count * sizeof(T));                             \
+        for (u = 0; u < n_updates; u++) {                                                                    \
+            size_t off = 0;                                                                                  \
+            int valid = 1;                                                                                   \
+            for (j = 0; j < k; j++) {                                                                        \
+                int64_t v = *indices++;                                                                      \
+                if (v < 0) v += shape[j];                                                                    \
+                if (v < 0 || v >= shape[j]) valid = 0;                                                       \
+                else off += (size_t)v * (size_t)strides[j];                                                  \
+            }                                                                                                \
+            if (valid) {                                                                                     \
+                T *p = y + off;                                                                              \
+                for (s = 0; s < slice; s++) p[s] = kiln_scatter_combine_##SUF(p[s], updates[s], reduction);  \
+            }                                                                                                \
+            updates += slice;                                                                                \
+        }                                                                                                    \
+    }
+
+KILN_SCATTER_FOR_TYPES(KILN_SCATTERND_DEF)
+
+"""#,
+        "kernels/generic/kiln_scatternd.h": #"""
+#ifndef KILN_SCATTERND_H
+#define KILN_SCATTERND_H
+#include "kiln_scatter_ops.h"
+
+/* ScatterND: y = data (count elements; y may alias data), then for each of n_updates index tuples (k int64
+ * values each, indexing the first k dims `shape` with element `strides`), the slice of `slice` elements there
+ * combines with the next slice of updates (reduction KILN_SCATTER_*). Negative indices count from the end; a
+ * tuple with an index outside its dim is skipped. */
+#define KILN_SCATTERND_DECL(SUF, T)                                                                          \
+    void kiln_scatternd_##SUF(const T *data, const int64_t *indices, const T *updates, T *y, int32_t count,  \
+                              int32_t n_updates, int32_t k, const int32_t *shape, const int32_t *strides,    \
+                              int32_t slice, int32_t reduction);
+KILN_SCATTER_FOR_TYPES(KILN_SCATTERND_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_strided.c": #"""
+#include "kiln_strided.h"
+
+/* Outer dims advance an index odometer (no division per element); the innermost dim is a strided loop or a
+ * memcpy. */
+#define KILN_STRIDED_DEF(W, T)                                                                                     \
+    void kiln_strided_b##W(const void *x, void *y, int32_t rank, const int32_t *shape, const int32_t *strides,    \
+                           int32_t base)                                                                           \
+    {                                                                                                              \
+        const T *src = (const T *)x;                                                                               \
+        T *dst = (T *)y;                                                                                           \
+        int32_t idx[KILN_MAX_RANK];                                                                                \
+        int32_t outer = 1, inner, sin, off = base, o, i, d;                                                        \
+        if (rank <= 0) {                                                                                           \
+            dst[0] = src[base];                                                                                    \
+            return;                                                                                                \
+        }                                                                                                          \
+        if (rank > KILN_MAX_RANK) return;                                                                          \
+        for (d = 0; d < rank; d++) {                                                                               \
+            idx[d] = 0;                                                                                            \
+            if (shape[d] <= 0) return;                                                                             \
+            if (d + 1 < rank) outer *= shape[d];                                                                   \
+        }                                                                                                          \
+        inner = shape[rank - 1];                                                                                   \
+        sin = strides[rank - 1];                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                              \
+            const T *p = src + off;                                                                                \
+            if (sin == 1) {                                                                                        \
+                memcpy(dst, p, (size_t)inner * sizeof(T));                                                         \
+            } else {                                                                                               \
+                for (i = 0; i < inner; i++) dst[i] = p[(ptrdiff_t)i * sin];                                        \
+            }                                                                                                      \
+            dst += inner;                                                                                          \
+            for (d = rank - 2; d >= 0; d--) {                                                                      \
+                off += strides[d];                                                                                 \
+                if (++idx[d] < shape[d]) break;                                                                    \
+                off -= strides[d] * shape[d];                                                                      \
+                idx[d] = 0;                                                                                        \
+            }                                                                                                      \
+        }                                                                                                          \
+    }
+
+KILN_FOR_WIDTHS(KILN_STRIDED_DEF)
+
+"""#,
+        "kernels/generic/kiln_strided.h": #"""
+#ifndef KILN_STRIDED_H
+#define KILN_STRIDED_H
+#include "kiln_move.h"
+
+/* Strided gather copy (Transpose, Slice, Expand, DepthToSpace...): y is written contiguously with `rank` dims
+ * `shape`; element i0..ir of y is x[base + sum(i_d * strides[d])] (element units, strides may be negative or
+ * zero). When the innermost stride is 1, rows are copied with memcpy. rank 0 copies one element. The compiler
+ * builds shape/strides so every address is inside x, and collapses contiguous dims first. */
+#define KILN_STRIDED_DECL(W, T) \
+    void kiln_strided_b##W(const void *x, void *y, int32_t rank, const int32_t *shape, const int32_t *strides, \
+                           int32_t base);
+KILN_FOR_WIDTHS(KILN_STRIDED_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_topk.c": #"""
+#include "kiln_topk.h"
+
+/* KEY maps a stored element to a comparable value; GT(a, b) is "a sorts after b in ascending order". */
+#define KILN_TOPK_DEF(SUF, T, KT, KEY, GT)                                                                   \
+    void kiln_topk_##SUF(const T *x, T *values, int64_t *indices, int32_t outer, int32_t n, int32_t inner, \
+                         int32_t k, int32_t largest)                                                        \
+    {                                                                                                       \
+        int32_t o, i, j, m, c;                                                                              \
+        if (k > n) k = n;                                                                                   \
+        if (k <= 0) return;                                                                                 \
+        for (o = 0; o < outer; o++) {                                                                       \
+            for (i = 0; i < inner; i++) {                                                                   \
+                const T *px = x + (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                        \
+                T *pv = values + (size_t)o * (size_t)k * (size_t)inner + (size_t)i;                         \
+                int64_t *pi = indices + (size_t)o * (size_t)k * (size_t)inner + (size_t)i;                  \
+                c = 0;                                                                                      \
+                for (j = 0; j < n; j++) {                                                                   \
+                    T v = px[(size_t)j * (size_t)inner];                                                    \
+                    KT kv = KEY(v);                                                                         \
+                    /* position: after every kept element that is at least as good (ties: lower index) */  \
+                    m = c;                                                                                  \
+                    while (m > 0) {                                                                         \
+                        KT kp = KEY(pv[(size_t)(m - 1) * (size_t)inner]);                                   \
+                        int better = largest ? GT(kv, kp) : GT(kp, kv);                                     \
+                        if (!better) break;                                                                 \
+                        m--;                                                                                \
+                    }                                                                                       \
+                    if (m >= k) continue;                                                                   \
+                    if (c < k) c++;                                                                         \
+                    {                                                                                       \
+                        int32_t q;                                                                          \
+                        for (q = c - 1; q > m; q--) {                                                       \
+                            pv[(size_t)q * (size_t)inner] = pv[(size_t)(q - 1) * (size_t)inner];            \
+                            pi[(size_t)q * (size_t)inner] = pi[(size_t)(q - 1) * (size_t)inner];            \
+                        }                                                                                   \
+                    }                                                                                       \
+                    pv[(size_t)m * (size_t)inner] = v;                                                      \
+                    pi[(size_t)m * (size_t)inner] = j;                                                      \
+                }                                                                                           \
+            }                                                                                               \
+        }                                                                                                   \
+    }
+
+#define KILN_TOPK_ID(v) (v)
+#define KILN_TOPK_INT_GT(a, b) ((a) > (b))
+/* NaN sorts after every number; two NaNs are equal. */
+#define KILN_TOPK_FLOAT_GT(a, b) (((a) != (a)) ? ((b) == (b)) : ((a) > (b)))
+
+KILN_TOPK_DEF(f32, float, float, KILN_TOPK_ID, KILN_TOPK_FLOAT_GT)
+KILN_TOPK_DEF(f64, double, double, KILN_TOPK_ID, KILN_TOPK_FLOAT_GT)
+KILN_TOPK_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_TOPK_FLOAT_GT)
+KILN_TOPK_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_TOPK_FLOAT_GT)
+KILN_TOPK_DEF(i8, int8_t, int8_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(i16, int16_t, int16_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(i32, int32_t, int32_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(i64, int64_t, int64_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(u8, uint8_t, uint8_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(u16, uint16_t, uint16_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(u32, uint32_t, uint32_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+KILN_TOPK_DEF(u64, uint64_t, uint64_t, KILN_TOPK_ID, KILN_TOPK_INT_GT)
+
+"""#,
+        "kernels/generic/kiln_topk.h": #"""
+#ifndef KILN_TOPK_H
+#define KILN_TOPK_H
+#include "kiln_common.h"
+
+/* TopK along the middle dim of x = [outer, n, inner]: values and indices are [outer, k, inner], sorted (largest
+ * first when `largest`, else smallest first). Equal values keep the lower index first; NaN counts as larger than
+ * every number (as NumPy's sort places it). k <= n. Insertion into the k kept elements: O(n*k) per lane. */
+#define KILN_TOPK_DECL(SUF, T)                                                                              \
+    void kiln_topk_##SUF(const T *x, T *values, int64_t *indices, int32_t outer, int32_t n, int32_t inner, \
+                         int32_t k, int32_t largest);
+KILN_TOPK_DECL(f32, float)
+KILN_TOPK_DECL(f64, double)
+KILN_TOPK_DECL(f16, uint16_t)
+KILN_TOPK_DECL(bf16, uint16_t)
+KILN_TOPK_DECL(i8, int8_t)
+KILN_TOPK_DECL(i16, int16_t)
+KILN_TOPK_DECL(i32, int32_t)
+KILN_TOPK_DECL(i64, int64_t)
+KILN_TOPK_DECL(u8, uint8_t)
+KILN_TOPK_DECL(u16, uint16_t)
+KILN_TOPK_DECL(u32, uint32_t)
+KILN_TOPK_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_trilu.c": #"""
+#include "kiln_trilu.h"
+
+void kiln_trilu(const void *x, void *y, int32_t batch, int32_t rows, int32_t cols, int32_t k, int32_t upper,
+                int32_t elem_bytes)
+{
+    const unsigned char *src = (const unsigned char *)x;
+    unsigned char *dst = (unsigned char *)y;
+    size_t row_bytes = (size_t)cols * (size_t)elem_bytes;
+    int32_t b, i;
+    if (rows <= 0 || cols <= 0 || elem_bytes <= 0) return;
+    for (b = 0; b < batch; b++) {
+        for (i = 0; i < rows; i++) {
+            /* kept columns are [lo, hi) */
+            int64_t lo = upper ? (int64_t)i + k : 0;
+            int64_t hi = upper ? cols : (int64_t)i + k + 1;
+            size_t l, h;
+            if (lo < 0) lo = 0;
+            if (lo > cols) lo = cols;
+            if (hi < lo) hi = lo;
+            if (hi > cols) hi = cols;
+            l = (size_t)lo * (size_t)elem_bytes;
+            h = (size_t)hi * (size_t)elem_bytes;
+            if (l > 0) memset(dst, 0, l);
+            if (h > l && dst != src) memcpy(dst + l, src + l, h - l);
+            if (row_bytes > h) memset(dst + h, 0, row_bytes - h);
+            src += row_bytes;
+            dst += row_bytes;
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_trilu.h": #"""
+#ifndef KILN_TRILU_H
+#define KILN_TRILU_H
+#include "kiln_common.h"
+
+/* Trilu for every element type: x and y are `batch` matrices of rows x cols elements of elem_bytes bytes.
+ * upper: keeps element (i, j) when j - i >= k, lower: when j - i <= k; the others become zero (all-zero bytes
+ * is 0 in every ONNX type). y may alias x. */
+void kiln_trilu(const void *x, void *y, int32_t batch, int32_t rows, int32_t cols, int32_t k, int32_t upper,
+                int32_t elem_bytes);
 
 #endif
 

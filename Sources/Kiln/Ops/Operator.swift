@@ -15,10 +15,14 @@ public protocol Operator {
     /// Output 0 is input 0's bytes reinterpreted (Reshape, Squeeze, Identity...): no kernel runs, the planner
     /// gives both one buffer.
     static var aliasesInput: Bool { get }
+    /// `fold` can compute the outputs from the input types alone (Shape, Size, EyeLike), so it is called even
+    /// when inputs are computed at run time.
+    static var foldsFromTypes: Bool { get }
 }
 
 extension Operator {
     public static var domain: String { "" }
     public static func fold(_ n: NodeContext) throws -> [TensorData]? { nil }
     public static var aliasesInput: Bool { false }
+    public static var foldsFromTypes: Bool { false }
 }

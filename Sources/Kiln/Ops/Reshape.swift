@@ -36,7 +36,12 @@ public enum Reshape: Operator {
         }
         let total = input.elementCount
         if let k = inferAt {
-            let known = out.enumerated().filter { $0.offset != k }.reduce(1) { $0 * $1.element }
+            var known = 1
+            for (i, d) in out.enumerated() where i != k {
+                let (p, o) = known.multipliedReportingOverflow(by: d)
+                guard !o else { throw n.error("cannot reshape \(input) to \(requested)") }
+                known = p
+            }
             guard known > 0, total % known == 0 else { throw n.error("cannot reshape \(input) to \(requested)") }
             out[k] = total / known
         }

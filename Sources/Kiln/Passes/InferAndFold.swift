@@ -28,7 +28,7 @@ public enum InferAndFold {
                 }
                 g.setType(id, t)
             }
-            if let inputs = ctx.constantInputs, let folded = try op.fold(ctx) {
+            if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil), let folded = try op.fold(ctx) {
                 let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
                 let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
                 if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {

@@ -20,6 +20,14 @@ public enum ScheduleBuilder {
             let ctx = NodeContext(graph: g, node: node)
             if op.aliasesInput, let i0 = node.inputs.first ?? nil, g.value(i0).constant == nil, let o0 = node.outputs.first ?? nil {
                 parent[o0] = root(i0)
+                // A view may still compute other outputs (Dropout's mask): those calls form a step of their own.
+                var b = LoweringBuilder(graph: g)
+                try op.lower(ctx, &b)
+                if !b.calls.isEmpty {
+                    steps.append(Step(nodeName: node.name, opType: node.qualifiedOp, inputs: node.inputs.compactMap { $0 },
+                                      outputs: node.outputs.dropFirst().compactMap { $0 }, calls: b.calls,
+                                      scratchBuffers: b.scratch.map { -$0 - 1 }))
+                }
                 continue
             }
             var b = LoweringBuilder(graph: g)
