@@ -13,7 +13,8 @@ deps() {  # kernel .c files reachable from the includes of $1
     seen=""
     todo=$(sed -n 's/^#include "\(kiln_[a-z0-9_]*\)\.h"/\1/p' "$1")
     while [ -n "$todo" ]; do
-        set -- $todo; [ $# -gt 0 ] || break; k=$1; shift; todo="$*"
+        set -- $todo; [ $# -gt 0 ] || break  # only whitespace left (a header-only kernel added nothing)
+        k=$1; shift; todo="$*"
         case " $seen " in *" $k "*) continue;; esac
         seen="$seen $k"
         [ -f "$KDIR/$k.h" ] && todo="$todo $(sed -n 's/^#include "\(kiln_[a-z0-9_]*\)\.h"/\1/p' "$KDIR/$k.h")"

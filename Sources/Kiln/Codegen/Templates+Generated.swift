@@ -4,98 +4,213 @@
 /// Every file under Templates/ (by path relative to it) and toolchains/ (as toolchains/...).
 enum EmbeddedTemplates {
     static let files: [String: String] = [
+        "kernels/generic/kiln_activation.c": #"""
+#include "kiln_activation.h"
+#include "kiln_convert.h"
+#include <math.h>
+
+/* Numerically stable forms: no exp() overflow for large |x|. */
+static float kiln_sigmoid_f(float v)
+{
+    float e;
+    if (v >= 0.0f) return 1.0f / (1.0f + expf(-v));
+    e = expf(v);
+    return e / (1.0f + e);
+}
+static double kiln_sigmoid_d(double v)
+{
+    double e;
+    if (v >= 0.0) return 1.0 / (1.0 + exp(-v));
+    e = exp(v);
+    return e / (1.0 + e);
+}
+static float kiln_softplus_f(float v) { return v > 0.0f ? v + log1pf(expf(-v)) : log1pf(expf(v)); }
+static double kiln_softplus_d(double v) { return v > 0.0 ? v + log1p(exp(-v)) : log1p(exp(v)); }
+static float kiln_clamp01_f(float t) { t = t < 0.0f ? 0.0f : t; return t > 1.0f ? 1.0f : t; }
+static double kiln_clamp01_d(double t) { t = t < 0.0 ? 0.0 : t; return t > 1.0 ? 1.0 : t; }
+
+/* One loop per op and type. K is the number of float parameters after n (0, 1 or 2): KILN_P<K>() declares
+ * them and KILN_S<K>(CT) converts them to the compute type as `a` and `b`. */
+#define KILN_P0()
+#define KILN_P1() , float alpha
+#define KILN_P2() , float alpha, float beta
+#define KILN_S0(CT)
+#define KILN_S1(CT) const CT a = (CT)alpha;
+#define KILN_S2(CT) const CT a = (CT)alpha, b = (CT)beta;
+
+#define KILN_ACT_DEF(NAME, T, CT, LD, ST, K, EXPR)          \
+    void NAME(const T *x, T *y, int32_t n KILN_P##K())      \
+    {                                                       \
+        int32_t i;                                          \
+        KILN_S##K(CT)                                       \
+        for (i = 0; i < n; i++) {                           \
+            const CT v = LD(x[i]);                          \
+            y[i] = ST(EXPR);                                \
+        }                                                   \
+    }
+
+#define KILN_ACT_FLOATS(OP, K, EF, ED)                                                                 \
+    KILN_ACT_DEF(kiln_##OP##_f32, float, float, KILN_ID, KILN_ID, K, EF)                               \
+    KILN_ACT_DEF(kiln_##OP##_f64, double, double, KILN_ID, KILN_ID, K, ED)                             \
+    KILN_ACT_DEF(kiln_##OP##_f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, K, EF)            \
+    KILN_ACT_DEF(kiln_##OP##_bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, K, EF)
+
+KILN_ACT_FLOATS(sigmoid, 0, kiln_sigmoid_f(v), kiln_sigmoid_d(v))
+KILN_ACT_FLOATS(tanh, 0, tanhf(v), tanh(v))
+KILN_ACT_FLOATS(softplus, 0, kiln_softplus_f(v), kiln_softplus_d(v))
+KILN_ACT_FLOATS(softsign, 0, v / (1.0f + fabsf(v)), v / (1.0 + fabs(v)))
+KILN_ACT_FLOATS(hardswish, 0, v * kiln_clamp01_f(v * (1.0f / 6.0f) + 0.5f),
+                v * kiln_clamp01_d(v * (1.0 / 6.0) + 0.5))
+KILN_ACT_FLOATS(mish, 0, v * tanhf(kiln_softplus_f(v)), v * tanh(kiln_softplus_d(v)))
+KILN_ACT_FLOATS(gelu, 0, 0.5f * v * (1.0f + erff(v * 0.70710678118654752f)),
+                0.5 * v * (1.0 + erf(v * 0.70710678118654752)))
+KILN_ACT_FLOATS(gelu_tanh, 0,
+                0.5f * v * (1.0f + tanhf(0.79788456080286536f * (v + 0.044715f * v * v * v))),
+                0.5 * v * (1.0 + tanh(0.79788456080286536 * (v + 0.044715 * v * v * v))))
+KILN_ACT_FLOATS(leakyrelu, 1, v < 0.0f ? a * v : v, v < 0.0 ? a * v : v)
+KILN_ACT_FLOATS(elu, 1, v < 0.0f ? a * expm1f(v) : v, v < 0.0 ? a * expm1(v) : v)
+KILN_ACT_FLOATS(celu, 1, v > 0.0f ? v : a * expm1f(v / a), v > 0.0 ? v : a * expm1(v / a))
+KILN_ACT_FLOATS(thresholdedrelu, 1, v > a ? v : 0.0f, v > a ? v : 0.0)
+KILN_ACT_FLOATS(swish, 1, v * kiln_sigmoid_f(a * v), v * kiln_sigmoid_d(a * v))
+KILN_ACT_FLOATS(hardsigmoid, 2, kiln_clamp01_f(a * v + b), kiln_clamp01_d(a * v + b))
+/* selu: alpha, gamma */
+KILN_ACT_FLOATS(selu, 2, v > 0.0f ? b * v : b * a * expm1f(v), v > 0.0 ? b * v : b * a * expm1(v))
+/* shrink: lambd, bias */
+KILN_ACT_FLOATS(shrink, 2, v < -a ? v + b : (v > a ? v - b : 0.0f), v < -a ? v + b : (v > a ? v - b : 0.0))
+
+#define KILN_SHRINK_INT(SUF, T, CONV)                                                               \
+    KILN_ACT_DEF(kiln_shrink_##SUF, T, double, (double), CONV, 2,                   \
+                 v < -a ? v + b : (v > a ? v - b : 0.0))
+KILN_SHRINK_INT(i8, int8_t, kiln_d_to_i8)
+KILN_SHRINK_INT(i16, int16_t, kiln_d_to_i16)
+KILN_SHRINK_INT(i32, int32_t, kiln_d_to_i32)
+KILN_SHRINK_INT(i64, int64_t, kiln_d_to_i64)
+KILN_SHRINK_INT(u8, uint8_t, kiln_d_to_u8)
+KILN_SHRINK_INT(u16, uint16_t, kiln_d_to_u16)
+KILN_SHRINK_INT(u32, uint32_t, kiln_d_to_u32)
+KILN_SHRINK_INT(u64, uint64_t, kiln_d_to_u64)
+
+"""#,
+        "kernels/generic/kiln_activation.h": #"""
+#ifndef KILN_ACTIVATION_H
+#define KILN_ACTIVATION_H
+#include "kiln_broadcast.h"
+
+/* Activation functions over n elements of a float type; y may equal x. float16/bfloat16 compute in float,
+ * float64 in double (parameters are passed as float, as ONNX attributes are). NaN propagates except where ONNX's
+ * definition selects a constant (thresholdedrelu, shrink give 0 for NaN).
+ *   sigmoid, tanh, softplus, softsign, hardswish, mish, gelu (erf form), gelu_tanh (tanh approximation)
+ *   leakyrelu(alpha), elu(alpha), celu(alpha), thresholdedrelu(alpha), swish(alpha)
+ *   hardsigmoid(alpha, beta), selu(alpha, gamma), shrink(lambd, bias)
+ * shrink also exists for the integer types: computed in double and converted back with truncation toward zero
+ * and saturation. */
+#define KILN_ACT0_DECL(OP) KILN_UNARY_FLOATS_DECL(OP)
+#define KILN_ACT1_DECL(OP)                                                          \
+    void kiln_##OP##_f32(const float *x, float *y, int32_t n, float alpha);         \
+    void kiln_##OP##_f64(const double *x, double *y, int32_t n, float alpha);       \
+    void kiln_##OP##_f16(const uint16_t *x, uint16_t *y, int32_t n, float alpha);   \
+    void kiln_##OP##_bf16(const uint16_t *x, uint16_t *y, int32_t n, float alpha);
+#define KILN_ACT2_DECL_T(OP, SUF, T) void kiln_##OP##_##SUF(const T *x, T *y, int32_t n, float alpha, float beta);
+#define KILN_ACT2_DECL(OP)                       \
+    KILN_ACT2_DECL_T(OP, f32, float)             \
+    KILN_ACT2_DECL_T(OP, f64, double)            \
+    KILN_ACT2_DECL_T(OP, f16, uint16_t)          \
+    KILN_ACT2_DECL_T(OP, bf16, uint16_t)
+
+KILN_ACT0_DECL(sigmoid)
+KILN_ACT0_DECL(tanh)
+KILN_ACT0_DECL(softplus)
+KILN_ACT0_DECL(softsign)
+KILN_ACT0_DECL(hardswish)
+KILN_ACT0_DECL(mish)
+KILN_ACT0_DECL(gelu)
+KILN_ACT0_DECL(gelu_tanh)
+KILN_ACT1_DECL(leakyrelu)
+KILN_ACT1_DECL(elu)
+KILN_ACT1_DECL(celu)
+KILN_ACT1_DECL(thresholdedrelu)
+KILN_ACT1_DECL(swish)
+KILN_ACT2_DECL(hardsigmoid)
+KILN_ACT2_DECL(selu)
+KILN_ACT2_DECL(shrink)
+KILN_ACT2_DECL_T(shrink, i8, int8_t)
+KILN_ACT2_DECL_T(shrink, i16, int16_t)
+KILN_ACT2_DECL_T(shrink, i32, int32_t)
+KILN_ACT2_DECL_T(shrink, i64, int64_t)
+KILN_ACT2_DECL_T(shrink, u8, uint8_t)
+KILN_ACT2_DECL_T(shrink, u16, uint16_t)
+KILN_ACT2_DECL_T(shrink, u32, uint32_t)
+KILN_ACT2_DECL_T(shrink, u64, uint64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_binary.c": #"""
 #include "kiln_binary.h"
 
-/* One broadcasting loop, instantiated per operator and type. The innermost dim runs as a strided loop;
- * outer dims advance an index odometer so no division is needed per element. */
-#define KILN_BINARY_DEF(NAME, TA, TB, TY, EXPR)                                                        \
-    void NAME(const TA *a, const TB *b, TY *y, int32_t rank, const int32_t *shape, const int32_t *sa, \
-              const int32_t *sb)                                                                      \
-    {                                                                                                 \
-        int32_t idx[KILN_MAX_RANK] = {0};                                                             \
-        int32_t outer = 1, inner = 1, ia = 0, ib = 0, sai = 0, sbi = 0, o, i, d;                      \
-        TY *out = y;                                                                                  \
-        for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                             \
-        if (rank > 0) {                                                                               \
-            inner = shape[rank - 1];                                                                  \
-            sai = sa[rank - 1];                                                                       \
-            sbi = sb[rank - 1];                                                                       \
-        }                                                                                             \
-        for (o = 0; o < outer; o++) {                                                                 \
-            const TA *pa = a + ia;                                                                    \
-            const TB *pb = b + ib;                                                                    \
-            for (i = 0; i < inner; i++) {                                                             \
-                const TA x = pa[i * sai];                                                             \
-                const TB z = pb[i * sbi];                                                             \
-                out[i] = (TY)(EXPR);                                                                  \
-            }                                                                                         \
-            out += inner;                                                                             \
-            for (d = rank - 2; d >= 0; d--) {                                                         \
-                ia += sa[d];                                                                          \
-                ib += sb[d];                                                                          \
-                if (++idx[d] < shape[d]) break;                                                       \
-                ia -= sa[d] * shape[d];                                                               \
-                ib -= sb[d] * shape[d];                                                               \
-                idx[d] = 0;                                                                           \
-            }                                                                                         \
-        }                                                                                             \
-    }
-
-/* Integer arithmetic wraps (as ONNX Runtime's does) and is done in the unsigned type so it is never UB.
+/* Integer arithmetic is done in the unsigned type so that overflow wraps (as ONNX Runtime's does) and is never UB.
  * Division by zero yields 0 and INT_MIN / -1 wraps: a model cannot make the device trap. */
-#define KILN_DIV_SIGNED(T, UT, MIN) (z == 0 ? (T)0 : ((x == MIN && z == -1) ? (T)x : (T)(x / z)))
-#define KILN_DIV_UNSIGNED(T) (z == 0 ? (T)0 : (T)(x / z))
+#define KILN_DIV_SIGNED(MIN) (z == 0 ? 0 : ((x == MIN && z == -1) ? x : x / z))
+#define KILN_DIV_UNSIGNED (z == 0 ? 0 : x / z)
 /* NaN-propagating max/min, as NumPy's maximum/minimum that ONNX's reference uses. */
 #define KILN_FMAX (((x) != (x) || (x) > (z)) ? (x) : (z))
 #define KILN_FMIN (((x) != (x) || (x) < (z)) ? (x) : (z))
 
-#define KILN_BINARY_INT(OP, SUF, T, UT, MIN)                                                   \
-    KILN_BINARY_DEF(kiln_add_##SUF, T, T, T, (UT)((UT)x + (UT)z))                              \
-    KILN_BINARY_DEF(kiln_sub_##SUF, T, T, T, (UT)((UT)x - (UT)z))                              \
-    KILN_BINARY_DEF(kiln_mul_##SUF, T, T, T, (UT)((UT)x * (UT)z))                              \
-    KILN_BINARY_DEF(kiln_div_##SUF, T, T, T, OP)                                               \
-    KILN_BINARY_DEF(kiln_max_##SUF, T, T, T, x > z ? x : z)                                    \
-    KILN_BINARY_DEF(kiln_min_##SUF, T, T, T, x < z ? x : z)
+#define KILN_BINARY_FLOAT(SUF, T)                          \
+    KILN_BINARY_SAME(kiln_add_##SUF, T, x + z)             \
+    KILN_BINARY_SAME(kiln_sub_##SUF, T, x - z)             \
+    KILN_BINARY_SAME(kiln_mul_##SUF, T, x * z)             \
+    KILN_BINARY_SAME(kiln_div_##SUF, T, x / z)             \
+    KILN_BINARY_SAME(kiln_max_##SUF, T, KILN_FMAX)         \
+    KILN_BINARY_SAME(kiln_min_##SUF, T, KILN_FMIN)
 
-KILN_BINARY_DEF(kiln_add_f32, float, float, float, x + z)
-KILN_BINARY_DEF(kiln_sub_f32, float, float, float, x - z)
-KILN_BINARY_DEF(kiln_mul_f32, float, float, float, x * z)
-KILN_BINARY_DEF(kiln_div_f32, float, float, float, x / z)
-KILN_BINARY_DEF(kiln_max_f32, float, float, float, KILN_FMAX)
-KILN_BINARY_DEF(kiln_min_f32, float, float, float, KILN_FMIN)
-KILN_BINARY_DEF(kiln_add_f64, double, double, double, x + z)
-KILN_BINARY_DEF(kiln_sub_f64, double, double, double, x - z)
-KILN_BINARY_DEF(kiln_mul_f64, double, double, double, x * z)
-KILN_BINARY_DEF(kiln_div_f64, double, double, double, x / z)
-KILN_BINARY_DEF(kiln_max_f64, double, double, double, KILN_FMAX)
-KILN_BINARY_DEF(kiln_min_f64, double, double, double, KILN_FMIN)
+#define KILN_BINARY_HALF(SUF, DEF)                         \
+    DEF(kiln_add_##SUF, x + z)                             \
+    DEF(kiln_sub_##SUF, x - z)                             \
+    DEF(kiln_mul_##SUF, x * z)                             \
+    DEF(kiln_div_##SUF, x / z)                             \
+    DEF(kiln_max_##SUF, KILN_FMAX)                         \
+    DEF(kiln_min_##SUF, KILN_FMIN)
 
-/* 8- and 16-bit operands promote to int; the unsigned casts below keep the arithmetic defined. */
-KILN_BINARY_INT(KILN_DIV_SIGNED(int8_t, uint32_t, INT8_MIN), i8, int8_t, uint32_t, INT8_MIN)
-KILN_BINARY_INT(KILN_DIV_SIGNED(int16_t, uint32_t, INT16_MIN), i16, int16_t, uint32_t, INT16_MIN)
-KILN_BINARY_INT(KILN_DIV_SIGNED(int32_t, uint32_t, INT32_MIN), i32, int32_t, uint32_t, INT32_MIN)
-KILN_BINARY_INT(KILN_DIV_SIGNED(int64_t, uint64_t, INT64_MIN), i64, int64_t, uint64_t, INT64_MIN)
-KILN_BINARY_INT(KILN_DIV_UNSIGNED(uint8_t), u8, uint8_t, uint32_t, 0)
-KILN_BINARY_INT(KILN_DIV_UNSIGNED(uint16_t), u16, uint16_t, uint32_t, 0)
-KILN_BINARY_INT(KILN_DIV_UNSIGNED(uint32_t), u32, uint32_t, uint32_t, 0)
-KILN_BINARY_INT(KILN_DIV_UNSIGNED(uint64_t), u64, uint64_t, uint64_t, 0)
+/* 8- and 16-bit operands promote to int; the unsigned casts keep the arithmetic defined. */
+#define KILN_BINARY_INT(SUF, T, UT, DIV)                   \
+    KILN_BINARY_SAME(kiln_add_##SUF, T, (UT)((UT)x + (UT)z)) \
+    KILN_BINARY_SAME(kiln_sub_##SUF, T, (UT)((UT)x - (UT)z)) \
+    KILN_BINARY_SAME(kiln_mul_##SUF, T, (UT)((UT)x * (UT)z)) \
+    KILN_BINARY_SAME(kiln_div_##SUF, T, DIV)               \
+    KILN_BINARY_SAME(kiln_max_##SUF, T, x > z ? x : z)     \
+    KILN_BINARY_SAME(kiln_min_##SUF, T, x < z ? x : z)
+
+KILN_BINARY_FLOAT(f32, float)
+KILN_BINARY_FLOAT(f64, double)
+KILN_BINARY_HALF(f16, KILN_BINARY_F16)
+KILN_BINARY_HALF(bf16, KILN_BINARY_BF16)
+KILN_BINARY_INT(i8, int8_t, uint32_t, KILN_DIV_SIGNED(INT8_MIN))
+KILN_BINARY_INT(i16, int16_t, uint32_t, KILN_DIV_SIGNED(INT16_MIN))
+KILN_BINARY_INT(i32, int32_t, uint32_t, KILN_DIV_SIGNED(INT32_MIN))
+KILN_BINARY_INT(i64, int64_t, uint64_t, KILN_DIV_SIGNED(INT64_MIN))
+KILN_BINARY_INT(u8, uint8_t, uint32_t, KILN_DIV_UNSIGNED)
+KILN_BINARY_INT(u16, uint16_t, uint32_t, KILN_DIV_UNSIGNED)
+KILN_BINARY_INT(u32, uint32_t, uint32_t, KILN_DIV_UNSIGNED)
+KILN_BINARY_INT(u64, uint64_t, uint64_t, KILN_DIV_UNSIGNED)
 
 """#,
         "kernels/generic/kiln_binary.h": #"""
 #ifndef KILN_BINARY_H
 #define KILN_BINARY_H
-#include "kiln_common.h"
+#include "kiln_broadcast.h"
 
-/* Element-wise binary operators with NumPy broadcasting.
- * y has `rank` dims `shape`; sa/sb are a's and b's element strides per output dim (0 where broadcast).
- * The compiler collapses dims so that rank is small; y may alias a or b when that input is not broadcast. */
+/* Element-wise binary arithmetic with NumPy broadcasting (see kiln_broadcast.h for the stride convention):
+ * add, sub, mul, div, max, min. Integers wrap; integer division truncates toward zero, x / 0 = 0 and
+ * INT_MIN / -1 wraps to INT_MIN, so no input traps. max/min propagate NaN. float16/bfloat16 compute in float. */
 #define KILN_BINARY_DECL(NAME, TA, TB, TY) \
     void NAME(const TA *a, const TB *b, TY *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
 
 #define KILN_BINARY_DECL_ALL(OP) \
     KILN_BINARY_DECL(kiln_##OP##_f32, float, float, float) \
     KILN_BINARY_DECL(kiln_##OP##_f64, double, double, double) \
+    KILN_BINARY_DECL(kiln_##OP##_f16, uint16_t, uint16_t, uint16_t) \
+    KILN_BINARY_DECL(kiln_##OP##_bf16, uint16_t, uint16_t, uint16_t) \
     KILN_BINARY_DECL(kiln_##OP##_i8, int8_t, int8_t, int8_t) \
     KILN_BINARY_DECL(kiln_##OP##_i16, int16_t, int16_t, int16_t) \
     KILN_BINARY_DECL(kiln_##OP##_i32, int32_t, int32_t, int32_t) \
@@ -111,6 +226,331 @@ KILN_BINARY_DECL_ALL(mul)
 KILN_BINARY_DECL_ALL(div)
 KILN_BINARY_DECL_ALL(max)
 KILN_BINARY_DECL_ALL(min)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_broadcast.h": #"""
+/* Header-only loop skeletons shared by the element-wise kernel files (binary arithmetic, comparisons, logic,
+ * Pow, Mod, PRelu, Where) and by the unary ones. Each kernel file instantiates them once per operator and type,
+ * so every kernel is one tight loop with its expression inlined.
+ *
+ * Broadcasting convention: the output has `rank` dims `shape` (collapsed by the compiler, so rank is small);
+ * sa/sb/sc are each operand's element strides per output dim, 0 where that operand is broadcast. The innermost
+ * dim runs as a strided pointer walk; outer dims advance an index odometer, so no division is done per element.
+ * The output may alias an operand that is not broadcast and has elements at least as wide as the output's. */
+#ifndef KILN_BROADCAST_H
+#define KILN_BROADCAST_H
+#include "kiln_common.h"
+
+#define KILN_ID(v) (v)
+
+/* y[i] = ST(EXPR) with `x` = LA(a[..]) and `z` = LB(b[..]) of compute type CT. */
+#define KILN_BROADCAST2_DEF(NAME, TA, TB, TY, CT, LA, LB, EXPR, ST)                                    \
+    void NAME(const TA *a, const TB *b, TY *y, int32_t rank, const int32_t *shape, const int32_t *sa, \
+              const int32_t *sb)                                                                      \
+    {                                                                                                 \
+        int32_t idx[KILN_MAX_RANK] = {0};                                                             \
+        int32_t outer = 1, inner = 1, sai = 0, sbi = 0, o, i, d;                                      \
+        size_t ia = 0, ib = 0;                                                                        \
+        TY *out = y;                                                                                  \
+        for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                             \
+        if (rank > 0) {                                                                               \
+            inner = shape[rank - 1];                                                                  \
+            sai = sa[rank - 1];                                                                       \
+            sbi = sb[rank - 1];                                                                       \
+        }                                                                                             \
+        for (o = 0; o < outer; o++) {                                                                 \
+            const TA *pa = a + ia;                                                                    \
+            const TB *pb = b + ib;                                                                    \
+            for (i = 0; i < inner; i++) {                                                             \
+                const CT x = LA(*pa);                                                                 \
+                const CT z = LB(*pb);                                                                 \
+                out[i] = ST(EXPR);                                                                    \
+                pa += sai;                                                                            \
+                pb += sbi;                                                                            \
+            }                                                                                         \
+            out += inner;                                                                             \
+            for (d = rank - 2; d >= 0; d--) {                                                         \
+                ia += (size_t)sa[d];                                                                  \
+                ib += (size_t)sb[d];                                                                  \
+                if (++idx[d] < shape[d]) break;                                                       \
+                ia -= (size_t)sa[d] * (size_t)shape[d];                                               \
+                ib -= (size_t)sb[d] * (size_t)shape[d];                                               \
+                idx[d] = 0;                                                                           \
+            }                                                                                         \
+        }                                                                                             \
+    }
+
+/* Same-type binary kernel computed in type T itself. */
+#define KILN_BINARY_SAME(NAME, T, EXPR) KILN_BROADCAST2_DEF(NAME, T, T, T, T, KILN_ID, KILN_ID, EXPR, (T))
+/* float16 / bfloat16 kernels: widen to float, compute, round once on store. */
+#define KILN_BINARY_F16(NAME, EXPR) \
+    KILN_BROADCAST2_DEF(NAME, uint16_t, uint16_t, uint16_t, float, kiln_f16_to_f32, kiln_f16_to_f32, EXPR, kiln_f32_to_f16)
+#define KILN_BINARY_BF16(NAME, EXPR) \
+    KILN_BROADCAST2_DEF(NAME, uint16_t, uint16_t, uint16_t, float, kiln_bf16_to_f32, kiln_bf16_to_f32, EXPR, kiln_f32_to_bf16)
+
+/* Three operands (Where): `c` = a[..], `x` = b[..], `z` = cc[..]. */
+#define KILN_BROADCAST3_DEF(NAME, TA, TB, TC, TY, EXPR)                                                 \
+    void NAME(const TA *a, const TB *b, const TC *c, TY *y, int32_t rank, const int32_t *shape,         \
+              const int32_t *sa, const int32_t *sb, const int32_t *sc)                                  \
+    {                                                                                                   \
+        int32_t idx[KILN_MAX_RANK] = {0};                                                               \
+        int32_t outer = 1, inner = 1, sai = 0, sbi = 0, sci = 0, o, i, d;                               \
+        size_t ia = 0, ib = 0, ic = 0;                                                                  \
+        TY *out = y;                                                                                    \
+        for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                               \
+        if (rank > 0) {                                                                                 \
+            inner = shape[rank - 1];                                                                    \
+            sai = sa[rank - 1];                                                                         \
+            sbi = sb[rank - 1];                                                                         \
+            sci = sc[rank - 1];                                                                         \
+        }                                                                                               \
+        for (o = 0; o < outer; o++) {                                                                   \
+            const TA *pa = a + ia;                                                                      \
+            const TB *pb = b + ib;                                                                      \
+            const TC *pc = c + ic;                                                                      \
+            for (i = 0; i < inner; i++) {                                                               \
+                out[i] = (EXPR);                                                                        \
+                pa += sai;                                                                              \
+                pb += sbi;                                                                              \
+                pc += sci;                                                                              \
+            }                                                                                           \
+            out += inner;                                                                               \
+            for (d = rank - 2; d >= 0; d--) {                                                           \
+                ia += (size_t)sa[d];                                                                    \
+                ib += (size_t)sb[d];                                                                    \
+                ic += (size_t)sc[d];                                                                    \
+                if (++idx[d] < shape[d]) break;                                                         \
+                ia -= (size_t)sa[d] * (size_t)shape[d];                                                 \
+                ib -= (size_t)sb[d] * (size_t)shape[d];                                                 \
+                ic -= (size_t)sc[d] * (size_t)shape[d];                                                 \
+                idx[d] = 0;                                                                             \
+            }                                                                                           \
+        }                                                                                               \
+    }
+
+/* Unary kernel over n elements: y[i] = ST(EXPR) with `v` = LD(x[i]) of compute type CT. y may equal x. */
+#define KILN_UNARY_DEF(NAME, TX, TY, CT, LD, EXPR, ST) \
+    void NAME(const TX *x, TY *y, int32_t n)           \
+    {                                                  \
+        int32_t i;                                     \
+        for (i = 0; i < n; i++) {                      \
+            const CT v = LD(x[i]);                     \
+            y[i] = ST(EXPR);                           \
+        }                                              \
+    }
+
+/* The four float types of a unary math op: EF is the expression in float (for float32, float16 and bfloat16),
+ * ED the one in double. */
+#define KILN_UNARY_FLOATS(OP, EF, ED)                                                                \
+    KILN_UNARY_DEF(kiln_##OP##_f32, float, float, float, KILN_ID, EF, KILN_ID)                       \
+    KILN_UNARY_DEF(kiln_##OP##_f64, double, double, double, KILN_ID, ED, KILN_ID)                    \
+    KILN_UNARY_DEF(kiln_##OP##_f16, uint16_t, uint16_t, float, kiln_f16_to_f32, EF, kiln_f32_to_f16) \
+    KILN_UNARY_DEF(kiln_##OP##_bf16, uint16_t, uint16_t, float, kiln_bf16_to_f32, EF, kiln_f32_to_bf16)
+
+#define KILN_UNARY_FLOATS_DECL(OP)                                          \
+    void kiln_##OP##_f32(const float *x, float *y, int32_t n);              \
+    void kiln_##OP##_f64(const double *x, double *y, int32_t n);            \
+    void kiln_##OP##_f16(const uint16_t *x, uint16_t *y, int32_t n);        \
+    void kiln_##OP##_bf16(const uint16_t *x, uint16_t *y, int32_t n);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_cast.c": #"""
+#include "kiln_cast.h"
+#include "kiln_broadcast.h"
+#include "kiln_convert.h"
+
+/* Sources are read as one of four kinds: F (float32, float16 and bfloat16 widened to float), D (float64),
+ * S (signed integers as int64_t), U (unsigned integers and bool as uint64_t). KILN_CVT_<kind>_<to>(v)
+ * converts a value of that kind to the target type. */
+#define KILN_CVT_F_f32(v) (v)
+#define KILN_CVT_F_f64(v) ((double)(v))
+#define KILN_CVT_F_f16(v) kiln_f32_to_f16(v)
+#define KILN_CVT_F_bf16(v) kiln_f32_to_bf16(v)
+#define KILN_CVT_F_i8(v) kiln_f_to_i8(v)
+#define KILN_CVT_F_i16(v) kiln_f_to_i16(v)
+#define KILN_CVT_F_i32(v) kiln_f_to_i32(v)
+#define KILN_CVT_F_i64(v) kiln_f_to_i64(v)
+#define KILN_CVT_F_u8(v) kiln_f_to_u8(v)
+#define KILN_CVT_F_u16(v) kiln_f_to_u16(v)
+#define KILN_CVT_F_u32(v) kiln_f_to_u32(v)
+#define KILN_CVT_F_u64(v) kiln_f_to_u64(v)
+#define KILN_CVT_F_bool(v) ((uint8_t)((v) != 0))
+
+#define KILN_CVT_D_f32(v) ((float)(v))
+#define KILN_CVT_D_f64(v) (v)
+#define KILN_CVT_D_f16(v) kiln_f64_to_f16(v)
+#define KILN_CVT_D_bf16(v) kiln_f64_to_bf16(v)
+#define KILN_CVT_D_i8(v) kiln_d_to_i8(v)
+#define KILN_CVT_D_i16(v) kiln_d_to_i16(v)
+#define KILN_CVT_D_i32(v) kiln_d_to_i32(v)
+#define KILN_CVT_D_i64(v) kiln_d_to_i64(v)
+#define KILN_CVT_D_u8(v) kiln_d_to_u8(v)
+#define KILN_CVT_D_u16(v) kiln_d_to_u16(v)
+#define KILN_CVT_D_u32(v) kiln_d_to_u32(v)
+#define KILN_CVT_D_u64(v) kiln_d_to_u64(v)
+#define KILN_CVT_D_bool(v) ((uint8_t)((v) != 0))
+
+/* Integers: float16 needs no care (every integer that rounds differently overflows to infinity); bfloat16
+ * goes through a round-to-odd float. Integer targets wrap (two's complement). */
+#define KILN_CVT_S_f32(v) ((float)(v))
+#define KILN_CVT_S_f64(v) ((double)(v))
+#define KILN_CVT_S_f16(v) kiln_f32_to_f16((float)(v))
+#define KILN_CVT_S_bf16(v) kiln_f32_to_bf16(kiln_i64_to_f32_odd(v))
+#define KILN_CVT_S_i8(v) ((int8_t)(uint8_t)(v))
+#define KILN_CVT_S_i16(v) ((int16_t)(uint16_t)(v))
+#define KILN_CVT_S_i32(v) ((int32_t)(uint32_t)(v))
+#define KILN_CVT_S_i64(v) ((int64_t)(v))
+#define KILN_CVT_S_u8(v) ((uint8_t)(v))
+#define KILN_CVT_S_u16(v) ((uint16_t)(v))
+#define KILN_CVT_S_u32(v) ((uint32_t)(v))
+#define KILN_CVT_S_u64(v) ((uint64_t)(v))
+#define KILN_CVT_S_bool(v) ((uint8_t)((v) != 0))
+
+#define KILN_CVT_U_f32(v) ((float)(v))
+#define KILN_CVT_U_f64(v) ((double)(v))
+#define KILN_CVT_U_f16(v) kiln_f32_to_f16((float)(v))
+#define KILN_CVT_U_bf16(v) kiln_f32_to_bf16(kiln_u64_to_f32_odd(v))
+#define KILN_CVT_U_i8(v) ((int8_t)(uint8_t)(v))
+#define KILN_CVT_U_i16(v) ((int16_t)(uint16_t)(v))
+#define KILN_CVT_U_i32(v) ((int32_t)(uint32_t)(v))
+#define KILN_CVT_U_i64(v) ((int64_t)(v))
+#define KILN_CVT_U_u8(v) ((uint8_t)(v))
+#define KILN_CVT_U_u16(v) ((uint16_t)(v))
+#define KILN_CVT_U_u32(v) ((uint32_t)(v))
+#define KILN_CVT_U_u64(v) (v)
+#define KILN_CVT_U_bool(v) ((uint8_t)((v) != 0))
+
+#define KILN_CAST_DEF(FROM, TF, CT, LD, K, TO, TT) \
+    KILN_UNARY_DEF(kiln_cast_##FROM##_##TO, TF, TT, CT, LD, KILN_CVT_##K##_##TO(v), KILN_ID)
+
+#define KILN_CAST_FROM(FROM, TF, CT, LD, K)                  \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, f32, float)           \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, f64, double)          \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, f16, uint16_t)        \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, bf16, uint16_t)       \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, i8, int8_t)           \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, i16, int16_t)         \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, i32, int32_t)         \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, i64, int64_t)         \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, u8, uint8_t)          \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, u16, uint16_t)        \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, u32, uint32_t)        \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, u64, uint64_t)        \
+    KILN_CAST_DEF(FROM, TF, CT, LD, K, bool, uint8_t)
+
+KILN_CAST_FROM(f32, float, float, KILN_ID, F)
+KILN_CAST_FROM(f16, uint16_t, float, kiln_f16_to_f32, F)
+KILN_CAST_FROM(bf16, uint16_t, float, kiln_bf16_to_f32, F)
+KILN_CAST_FROM(f64, double, double, KILN_ID, D)
+KILN_CAST_FROM(i8, int8_t, int64_t, KILN_ID, S)
+KILN_CAST_FROM(i16, int16_t, int64_t, KILN_ID, S)
+KILN_CAST_FROM(i32, int32_t, int64_t, KILN_ID, S)
+KILN_CAST_FROM(i64, int64_t, int64_t, KILN_ID, S)
+KILN_CAST_FROM(u8, uint8_t, uint64_t, KILN_ID, U)
+KILN_CAST_FROM(u16, uint16_t, uint64_t, KILN_ID, U)
+KILN_CAST_FROM(u32, uint32_t, uint64_t, KILN_ID, U)
+KILN_CAST_FROM(u64, uint64_t, uint64_t, KILN_ID, U)
+KILN_CAST_FROM(bool, uint8_t, uint64_t, KILN_ID, U)
+
+"""#,
+        "kernels/generic/kiln_cast.h": #"""
+#ifndef KILN_CAST_H
+#define KILN_CAST_H
+#include "kiln_common.h"
+
+/* Cast: y[i] = x[i] converted, over n elements: kiln_cast_<from>_<to>. y may equal x when y's elements are not
+ * wider than x's. Conversions follow ONNX Cast (see kiln_convert.h): float -> integer truncates toward zero,
+ * saturates and maps NaN to 0; to float16/bfloat16 rounds to nearest even (once, also from double and 64-bit
+ * integers); integer -> integer wraps; anything -> bool is (x != 0) (NaN is true); bool -> anything is 0 or 1. */
+#define KILN_CAST_DECL(FROM, TF, TO, TT) void kiln_cast_##FROM##_##TO(const TF *x, TT *y, int32_t n);
+#define KILN_CAST_DECL_FROM(FROM, TF) \
+    KILN_CAST_DECL(FROM, TF, f32, float) \
+    KILN_CAST_DECL(FROM, TF, f64, double) \
+    KILN_CAST_DECL(FROM, TF, f16, uint16_t) \
+    KILN_CAST_DECL(FROM, TF, bf16, uint16_t) \
+    KILN_CAST_DECL(FROM, TF, i8, int8_t) \
+    KILN_CAST_DECL(FROM, TF, i16, int16_t) \
+    KILN_CAST_DECL(FROM, TF, i32, int32_t) \
+    KILN_CAST_DECL(FROM, TF, i64, int64_t) \
+    KILN_CAST_DECL(FROM, TF, u8, uint8_t) \
+    KILN_CAST_DECL(FROM, TF, u16, uint16_t) \
+    KILN_CAST_DECL(FROM, TF, u32, uint32_t) \
+    KILN_CAST_DECL(FROM, TF, u64, uint64_t) \
+    KILN_CAST_DECL(FROM, TF, bool, uint8_t)
+
+KILN_CAST_DECL_FROM(f32, float)
+KILN_CAST_DECL_FROM(f64, double)
+KILN_CAST_DECL_FROM(f16, uint16_t)
+KILN_CAST_DECL_FROM(bf16, uint16_t)
+KILN_CAST_DECL_FROM(i8, int8_t)
+KILN_CAST_DECL_FROM(i16, int16_t)
+KILN_CAST_DECL_FROM(i32, int32_t)
+KILN_CAST_DECL_FROM(i64, int64_t)
+KILN_CAST_DECL_FROM(u8, uint8_t)
+KILN_CAST_DECL_FROM(u16, uint16_t)
+KILN_CAST_DECL_FROM(u32, uint32_t)
+KILN_CAST_DECL_FROM(u64, uint64_t)
+KILN_CAST_DECL_FROM(bool, uint8_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_clip.c": #"""
+#include "kiln_clip.h"
+#include "kiln_broadcast.h"
+#include <math.h>
+
+/* Absent bounds become the type's extremes (infinities for floats), so the loop always does two compares. */
+#define KILN_CLIP_DEF(SUF, T, CT, LD, ST, MINV, MAXV)                         \
+    void kiln_clip_##SUF(const T *x, T *y, int32_t n, const T *lo, const T *hi) \
+    {                                                                         \
+        const CT l = lo ? LD(*lo) : (MINV), h = hi ? LD(*hi) : (MAXV);        \
+        int32_t i;                                                            \
+        for (i = 0; i < n; i++) {                                             \
+            CT v = LD(x[i]);                                                  \
+            v = v < l ? l : v;                                                \
+            y[i] = ST(v > h ? h : v);                                         \
+        }                                                                     \
+    }
+
+KILN_CLIP_DEF(f32, float, float, KILN_ID, KILN_ID, -HUGE_VALF, HUGE_VALF)
+KILN_CLIP_DEF(f64, double, double, KILN_ID, KILN_ID, -HUGE_VAL, HUGE_VAL)
+KILN_CLIP_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, -HUGE_VALF, HUGE_VALF)
+KILN_CLIP_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, -HUGE_VALF, HUGE_VALF)
+KILN_CLIP_DEF(i8, int8_t, int8_t, KILN_ID, KILN_ID, INT8_MIN, INT8_MAX)
+KILN_CLIP_DEF(i16, int16_t, int16_t, KILN_ID, KILN_ID, INT16_MIN, INT16_MAX)
+KILN_CLIP_DEF(i32, int32_t, int32_t, KILN_ID, KILN_ID, INT32_MIN, INT32_MAX)
+KILN_CLIP_DEF(i64, int64_t, int64_t, KILN_ID, KILN_ID, INT64_MIN, INT64_MAX)
+KILN_CLIP_DEF(u8, uint8_t, uint8_t, KILN_ID, KILN_ID, 0, UINT8_MAX)
+KILN_CLIP_DEF(u16, uint16_t, uint16_t, KILN_ID, KILN_ID, 0, UINT16_MAX)
+KILN_CLIP_DEF(u32, uint32_t, uint32_t, KILN_ID, KILN_ID, 0, UINT32_MAX)
+KILN_CLIP_DEF(u64, uint64_t, uint64_t, KILN_ID, KILN_ID, 0, UINT64_MAX)
+
+"""#,
+        "kernels/generic/kiln_clip.h": #"""
+#ifndef KILN_CLIP_H
+#define KILN_CLIP_H
+#include "kiln_common.h"
+
+/* Clip over n elements: y = min(max(x, *lo), *hi); lo or hi may be NULL (no bound). When *lo > *hi every
+ * element becomes *hi (numpy.clip). NaN stays NaN. y may equal x. float16/bfloat16 compare in float. */
+#define KILN_CLIP_DECL(SUF, T) void kiln_clip_##SUF(const T *x, T *y, int32_t n, const T *lo, const T *hi);
+KILN_CLIP_DECL(f32, float)
+KILN_CLIP_DECL(f64, double)
+KILN_CLIP_DECL(f16, uint16_t)
+KILN_CLIP_DECL(bf16, uint16_t)
+KILN_CLIP_DECL(i8, int8_t)
+KILN_CLIP_DECL(i16, int16_t)
+KILN_CLIP_DECL(i32, int32_t)
+KILN_CLIP_DECL(i64, int64_t)
+KILN_CLIP_DECL(u8, uint8_t)
+KILN_CLIP_DECL(u16, uint16_t)
+KILN_CLIP_DECL(u32, uint32_t)
+KILN_CLIP_DECL(u64, uint64_t)
 
 #endif
 
@@ -214,6 +654,69 @@ static inline uint16_t kiln_f32_to_bf16(float f)
 #endif /* KILN_COMMON_H */
 
 """#,
+        "kernels/generic/kiln_compare.c": #"""
+#include "kiln_compare.h"
+
+#define KILN_CMP(SUF, T, CT, LD, OP, EXPR) \
+    KILN_BROADCAST2_DEF(kiln_##OP##_##SUF, T, T, uint8_t, CT, LD, LD, EXPR, (uint8_t))
+
+#define KILN_CMP_ALL(SUF, T, CT, LD)                    \
+    KILN_CMP(SUF, T, CT, LD, equal, x == z)             \
+    KILN_CMP(SUF, T, CT, LD, less, x < z)               \
+    KILN_CMP(SUF, T, CT, LD, greater, x > z)            \
+    KILN_CMP(SUF, T, CT, LD, less_equal, x <= z)        \
+    KILN_CMP(SUF, T, CT, LD, greater_equal, x >= z)
+
+KILN_CMP_ALL(f32, float, float, KILN_ID)
+KILN_CMP_ALL(f64, double, double, KILN_ID)
+KILN_CMP_ALL(f16, uint16_t, float, kiln_f16_to_f32)
+KILN_CMP_ALL(bf16, uint16_t, float, kiln_bf16_to_f32)
+KILN_CMP_ALL(i8, int8_t, int8_t, KILN_ID)
+KILN_CMP_ALL(i16, int16_t, int16_t, KILN_ID)
+KILN_CMP_ALL(i32, int32_t, int32_t, KILN_ID)
+KILN_CMP_ALL(i64, int64_t, int64_t, KILN_ID)
+KILN_CMP_ALL(u8, uint8_t, uint8_t, KILN_ID)
+KILN_CMP_ALL(u16, uint16_t, uint16_t, KILN_ID)
+KILN_CMP_ALL(u32, uint32_t, uint32_t, KILN_ID)
+KILN_CMP_ALL(u64, uint64_t, uint64_t, KILN_ID)
+/* bool: any nonzero byte is true. */
+KILN_CMP(bool, uint8_t, uint8_t, KILN_ID, equal, (x != 0) == (z != 0))
+
+"""#,
+        "kernels/generic/kiln_compare.h": #"""
+#ifndef KILN_COMPARE_H
+#define KILN_COMPARE_H
+#include "kiln_broadcast.h"
+
+/* Comparisons with NumPy broadcasting (see kiln_broadcast.h): y = (a OP b) as bool (uint8_t 0/1).
+ * Ops: equal, less, greater, less_equal, greater_equal. Comparisons with NaN are false. equal also takes bool. */
+#define KILN_COMPARE_DECL(OP, SUF, T) \
+    void kiln_##OP##_##SUF(const T *a, const T *b, uint8_t *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+
+#define KILN_COMPARE_DECL_ALL(OP)          \
+    KILN_COMPARE_DECL(OP, f32, float)      \
+    KILN_COMPARE_DECL(OP, f64, double)     \
+    KILN_COMPARE_DECL(OP, f16, uint16_t)   \
+    KILN_COMPARE_DECL(OP, bf16, uint16_t)  \
+    KILN_COMPARE_DECL(OP, i8, int8_t)      \
+    KILN_COMPARE_DECL(OP, i16, int16_t)    \
+    KILN_COMPARE_DECL(OP, i32, int32_t)    \
+    KILN_COMPARE_DECL(OP, i64, int64_t)    \
+    KILN_COMPARE_DECL(OP, u8, uint8_t)     \
+    KILN_COMPARE_DECL(OP, u16, uint16_t)   \
+    KILN_COMPARE_DECL(OP, u32, uint32_t)   \
+    KILN_COMPARE_DECL(OP, u64, uint64_t)
+
+KILN_COMPARE_DECL_ALL(equal)
+KILN_COMPARE_DECL(equal, bool, uint8_t)
+KILN_COMPARE_DECL_ALL(less)
+KILN_COMPARE_DECL_ALL(greater)
+KILN_COMPARE_DECL_ALL(less_equal)
+KILN_COMPARE_DECL_ALL(greater_equal)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_conv2d.c": #"""
 #include "kiln_conv2d.h"
 
@@ -289,6 +792,72 @@ enum {
  * bias may be NULL; act_min/act_max are used by KILN_ACT_CLIP. */
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_convert.h": #"""
+/* Header-only value conversions shared by Cast, Pow, Shrink and friends. Everything here is defined for every
+ * input: float -> integer truncates toward zero, saturates at the type's range and maps NaN to 0; narrowing to
+ * float16/bfloat16 rounds to nearest even exactly once, even from double and 64-bit integers. */
+#ifndef KILN_CONVERT_H
+#define KILN_CONVERT_H
+#include "kiln_common.h"
+
+/* v is a float or double; LO/HI are the exact powers of two bounding T (HI is one past the largest value). */
+#define KILN_FTOI(v, T, LO, HI, MINV, MAXV) \
+    ((v) != (v) ? (T)0 : ((v) >= (HI) ? (T)(MAXV) : ((v) <= (LO) ? (T)(MINV) : (T)(v))))
+
+static inline int8_t kiln_f_to_i8(float v) { return KILN_FTOI(v, int8_t, -128.0f, 128.0f, INT8_MIN, INT8_MAX); }
+static inline int16_t kiln_f_to_i16(float v) { return KILN_FTOI(v, int16_t, -32768.0f, 32768.0f, INT16_MIN, INT16_MAX); }
+static inline int32_t kiln_f_to_i32(float v) { return KILN_FTOI(v, int32_t, -2147483648.0f, 2147483648.0f, INT32_MIN, INT32_MAX); }
+static inline int64_t kiln_f_to_i64(float v) { return KILN_FTOI(v, int64_t, -9223372036854775808.0f, 9223372036854775808.0f, INT64_MIN, INT64_MAX); }
+static inline uint8_t kiln_f_to_u8(float v) { return KILN_FTOI(v, uint8_t, 0.0f, 256.0f, 0, UINT8_MAX); }
+static inline uint16_t kiln_f_to_u16(float v) { return KILN_FTOI(v, uint16_t, 0.0f, 65536.0f, 0, UINT16_MAX); }
+static inline uint32_t kiln_f_to_u32(float v) { return KILN_FTOI(v, uint32_t, 0.0f, 4294967296.0f, 0, UINT32_MAX); }
+static inline uint64_t kiln_f_to_u64(float v) { return KILN_FTOI(v, uint64_t, 0.0f, 18446744073709551616.0f, 0, UINT64_MAX); }
+static inline int8_t kiln_d_to_i8(double v) { return KILN_FTOI(v, int8_t, -128.0, 128.0, INT8_MIN, INT8_MAX); }
+static inline int16_t kiln_d_to_i16(double v) { return KILN_FTOI(v, int16_t, -32768.0, 32768.0, INT16_MIN, INT16_MAX); }
+static inline int32_t kiln_d_to_i32(double v) { return KILN_FTOI(v, int32_t, -2147483648.0, 2147483648.0, INT32_MIN, INT32_MAX); }
+static inline int64_t kiln_d_to_i64(double v) { return KILN_FTOI(v, int64_t, -9223372036854775808.0, 9223372036854775808.0, INT64_MIN, INT64_MAX); }
+static inline uint8_t kiln_d_to_u8(double v) { return KILN_FTOI(v, uint8_t, 0.0, 256.0, 0, UINT8_MAX); }
+static inline uint16_t kiln_d_to_u16(double v) { return KILN_FTOI(v, uint16_t, 0.0, 65536.0, 0, UINT16_MAX); }
+static inline uint32_t kiln_d_to_u32(double v) { return KILN_FTOI(v, uint32_t, 0.0, 4294967296.0, 0, UINT32_MAX); }
+static inline uint64_t kiln_d_to_u64(double v) { return KILN_FTOI(v, uint64_t, 0.0, 18446744073709551616.0, 0, UINT64_MAX); }
+
+/* double -> float rounding to odd: truncate, and set the last bit when the result is inexact. Rounding that to
+ * float16 or bfloat16 (at least two bits shorter) then gives the correctly rounded result, which rounding twice
+ * to nearest would not always. */
+static inline float kiln_f64_to_f32_odd(double d)
+{
+    float f = (float)d;
+    uint32_t u;
+    if ((double)f == d || d != d) return f;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 1u) == 0) {
+        if ((d < 0 ? -d : d) < (f < 0 ? -(double)f : (double)f)) u--; else u++;
+        memcpy(&f, &u, sizeof f);
+    }
+    return f;
+}
+
+/* 64-bit integer magnitude -> float rounded to odd (sticky bits jammed into the last kept bit). */
+static inline float kiln_u64_to_f32_odd(uint64_t m)
+{
+    float scale = 1.0f;
+    while (m >= ((uint64_t)1 << 24)) {
+        m = (m >> 1) | (m & 1u);
+        scale *= 2.0f;
+    }
+    return (float)m * scale;
+}
+static inline float kiln_i64_to_f32_odd(int64_t v)
+{
+    return v < 0 ? -kiln_u64_to_f32_odd(0u - (uint64_t)v) : kiln_u64_to_f32_odd((uint64_t)v);
+}
+
+static inline uint16_t kiln_f64_to_f16(double d) { return kiln_f32_to_f16(kiln_f64_to_f32_odd(d)); }
+static inline uint16_t kiln_f64_to_bf16(double d) { return kiln_f32_to_bf16(kiln_f64_to_f32_odd(d)); }
 
 #endif
 
@@ -664,6 +1233,167 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #endif
 
 """#,
+        "kernels/generic/kiln_logic.c": #"""
+#include "kiln_logic.h"
+
+KILN_BINARY_SAME(kiln_and_bool, uint8_t, (x != 0) & (z != 0))
+KILN_BINARY_SAME(kiln_or_bool, uint8_t, (x != 0) | (z != 0))
+KILN_BINARY_SAME(kiln_xor_bool, uint8_t, (x != 0) ^ (z != 0))
+KILN_UNARY_DEF(kiln_not_bool, uint8_t, uint8_t, uint8_t, KILN_ID, v == 0, (uint8_t))
+
+/* Bit operations run on the unsigned type UT of the same width (W bits), so nothing is UB:
+ * - a left shift is (UT)x << z, truncated back to W bits;
+ * - a right shift of a negative signed value is ~(~x >> z), i.e. arithmetic, without implementation-defined
+ *   behaviour. The shift count is compared as a signed value first: counts outside [0, W) are defined above. */
+#define KILN_SHIFT_OK_S(W) ((z) >= 0 && (uint64_t)(z) < (W))
+#define KILN_SHIFT_OK_U(W) ((uint64_t)(z) < (W))
+#define KILN_SHL_S(UT, W) (KILN_SHIFT_OK_S(W) ? (UT)((UT)x << (z)) : (UT)0)
+#define KILN_SHL_U(UT, W) (KILN_SHIFT_OK_U(W) ? (UT)((UT)x << (z)) : (UT)0)
+#define KILN_SHR_U(UT, W) (KILN_SHIFT_OK_U(W) ? (UT)((UT)x >> (z)) : (UT)0)
+#define KILN_SHR_S(UT, W)                                                              \
+    (x < 0 ? (KILN_SHIFT_OK_S(W) ? (UT) ~((UT) ~(UT)x >> (z)) : (UT) ~(UT)0)           \
+           : (KILN_SHIFT_OK_S(W) ? (UT)((UT)x >> (z)) : (UT)0))
+
+#define KILN_LOGIC_INT(SUF, T, UT, W, SHL, SHR)                               \
+    KILN_BINARY_SAME(kiln_bitwise_and_##SUF, T, (UT)((UT)x & (UT)z))          \
+    KILN_BINARY_SAME(kiln_bitwise_or_##SUF, T, (UT)((UT)x | (UT)z))           \
+    KILN_BINARY_SAME(kiln_bitwise_xor_##SUF, T, (UT)((UT)x ^ (UT)z))          \
+    KILN_UNARY_DEF(kiln_bitwise_not_##SUF, T, T, T, KILN_ID, (UT) ~(UT)v, (T)) \
+    KILN_BINARY_SAME(kiln_bitshift_left_##SUF, T, SHL(UT, W))            \
+    KILN_BINARY_SAME(kiln_bitshift_right_##SUF, T, SHR(UT, W))
+
+KILN_LOGIC_INT(i8, int8_t, uint8_t, 8, KILN_SHL_S, KILN_SHR_S)
+KILN_LOGIC_INT(i16, int16_t, uint16_t, 16, KILN_SHL_S, KILN_SHR_S)
+KILN_LOGIC_INT(i32, int32_t, uint32_t, 32, KILN_SHL_S, KILN_SHR_S)
+KILN_LOGIC_INT(i64, int64_t, uint64_t, 64, KILN_SHL_S, KILN_SHR_S)
+KILN_LOGIC_INT(u8, uint8_t, uint8_t, 8, KILN_SHL_U, KILN_SHR_U)
+KILN_LOGIC_INT(u16, uint16_t, uint16_t, 16, KILN_SHL_U, KILN_SHR_U)
+KILN_LOGIC_INT(u32, uint32_t, uint32_t, 32, KILN_SHL_U, KILN_SHR_U)
+KILN_LOGIC_INT(u64, uint64_t, uint64_t, 64, KILN_SHL_U, KILN_SHR_U)
+
+"""#,
+        "kernels/generic/kiln_logic.h": #"""
+#ifndef KILN_LOGIC_H
+#define KILN_LOGIC_H
+#include "kiln_broadcast.h"
+
+/* Logic and bit operators. Binary ones broadcast (see kiln_broadcast.h); unary ones take (x, y, n) and allow
+ * y == x.
+ * - and/or/xor on bool (any nonzero byte is true), not on bool.
+ * - bitwise_and/or/xor/not on the eight integer types.
+ * - bitshift_left/right: shifts a by b bits. A shift count below 0 or at least the bit width gives 0, except a
+ *   right shift of a negative signed value which gives -1 (sign fill); right shifts of signed values are
+ *   arithmetic, left shifts wrap. */
+#define KILN_LOGIC_BIN_DECL(NAME, T) \
+    void NAME(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+#define KILN_LOGIC_UN_DECL(NAME, T) void NAME(const T *x, T *y, int32_t n);
+
+#define KILN_LOGIC_INT_DECL(SUF, T)                \
+    KILN_LOGIC_BIN_DECL(kiln_bitwise_and_##SUF, T) \
+    KILN_LOGIC_BIN_DECL(kiln_bitwise_or_##SUF, T)  \
+    KILN_LOGIC_BIN_DECL(kiln_bitwise_xor_##SUF, T) \
+    KILN_LOGIC_UN_DECL(kiln_bitwise_not_##SUF, T)  \
+    KILN_LOGIC_BIN_DECL(kiln_bitshift_left_##SUF, T) \
+    KILN_LOGIC_BIN_DECL(kiln_bitshift_right_##SUF, T)
+
+KILN_LOGIC_BIN_DECL(kiln_and_bool, uint8_t)
+KILN_LOGIC_BIN_DECL(kiln_or_bool, uint8_t)
+KILN_LOGIC_BIN_DECL(kiln_xor_bool, uint8_t)
+KILN_LOGIC_UN_DECL(kiln_not_bool, uint8_t)
+KILN_LOGIC_INT_DECL(i8, int8_t)
+KILN_LOGIC_INT_DECL(i16, int16_t)
+KILN_LOGIC_INT_DECL(i32, int32_t)
+KILN_LOGIC_INT_DECL(i64, int64_t)
+KILN_LOGIC_INT_DECL(u8, uint8_t)
+KILN_LOGIC_INT_DECL(u16, uint16_t)
+KILN_LOGIC_INT_DECL(u32, uint32_t)
+KILN_LOGIC_INT_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_mod.c": #"""
+#include "kiln_mod.h"
+#include <math.h>
+
+/* numpy.mod on floats: fmod, then moved into the divisor's sign. */
+static float kiln_pymod_f(float x, float z)
+{
+    float r = fmodf(x, z);
+    if (z == 0.0f) return r;
+    if (r != 0.0f) return ((r < 0.0f) != (z < 0.0f)) ? r + z : r;
+    return copysignf(0.0f, z);
+}
+static double kiln_pymod_d(double x, double z)
+{
+    double r = fmod(x, z);
+    if (z == 0.0) return r;
+    if (r != 0.0) return ((r < 0.0) != (z < 0.0)) ? r + z : r;
+    return copysign(0.0, z);
+}
+
+KILN_BINARY_SAME(kiln_mod_f32, float, kiln_pymod_f(x, z))
+KILN_BINARY_SAME(kiln_mod_f64, double, kiln_pymod_d(x, z))
+KILN_BINARY_F16(kiln_mod_f16, kiln_pymod_f(x, z))
+KILN_BINARY_BF16(kiln_mod_bf16, kiln_pymod_f(x, z))
+KILN_BINARY_SAME(kiln_fmod_f32, float, fmodf(x, z))
+KILN_BINARY_SAME(kiln_fmod_f64, double, fmod(x, z))
+KILN_BINARY_F16(kiln_fmod_f16, fmodf(x, z))
+KILN_BINARY_BF16(kiln_fmod_bf16, fmodf(x, z))
+
+/* C remainder with the two trapping cases defined; r + z cannot overflow (r and z have opposite signs). */
+#define KILN_REM_S(MIN) ((z == 0 || (x == MIN && z == -1)) ? 0 : x % z)
+#define KILN_PYMOD_S(T, MIN) \
+    ((z == 0 || (x == MIN && z == -1)) ? 0 : ((x % z != 0 && ((x % z < 0) != (z < 0))) ? (T)(x % z + z) : x % z))
+#define KILN_MOD_SIGNED(SUF, T, MIN)                                  \
+    KILN_BINARY_SAME(kiln_mod_##SUF, T, KILN_PYMOD_S(T, MIN))         \
+    KILN_BINARY_SAME(kiln_fmod_##SUF, T, KILN_REM_S(MIN))
+#define KILN_MOD_UNSIGNED(SUF, T)                                     \
+    KILN_BINARY_SAME(kiln_mod_##SUF, T, z == 0 ? 0 : x % z)           \
+    KILN_BINARY_SAME(kiln_fmod_##SUF, T, z == 0 ? 0 : x % z)
+
+KILN_MOD_SIGNED(i8, int8_t, INT8_MIN)
+KILN_MOD_SIGNED(i16, int16_t, INT16_MIN)
+KILN_MOD_SIGNED(i32, int32_t, INT32_MIN)
+KILN_MOD_SIGNED(i64, int64_t, INT64_MIN)
+KILN_MOD_UNSIGNED(u8, uint8_t)
+KILN_MOD_UNSIGNED(u16, uint16_t)
+KILN_MOD_UNSIGNED(u32, uint32_t)
+KILN_MOD_UNSIGNED(u64, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_mod.h": #"""
+#ifndef KILN_MOD_H
+#define KILN_MOD_H
+#include "kiln_broadcast.h"
+
+/* Mod with NumPy broadcasting (see kiln_broadcast.h).
+ * - kiln_mod_<t> (fmod = 0): the result has the sign of the divisor (Python / numpy.mod); a zero result is
+ *   +0 or -0 like the divisor.
+ * - kiln_fmod_<t> (fmod = 1): the result has the sign of the dividend (C fmod and %).
+ * Integer x mod 0 is 0 and INT_MIN mod -1 is 0; float x mod 0 is NaN. float16/bfloat16 compute in float. */
+#define KILN_MOD_DECL(OP, SUF, T) \
+    void kiln_##OP##_##SUF(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+#define KILN_MOD_DECL_ALL(OP)          \
+    KILN_MOD_DECL(OP, f32, float)      \
+    KILN_MOD_DECL(OP, f64, double)     \
+    KILN_MOD_DECL(OP, f16, uint16_t)   \
+    KILN_MOD_DECL(OP, bf16, uint16_t)  \
+    KILN_MOD_DECL(OP, i8, int8_t)      \
+    KILN_MOD_DECL(OP, i16, int16_t)    \
+    KILN_MOD_DECL(OP, i32, int32_t)    \
+    KILN_MOD_DECL(OP, i64, int64_t)    \
+    KILN_MOD_DECL(OP, u8, uint8_t)     \
+    KILN_MOD_DECL(OP, u16, uint16_t)   \
+    KILN_MOD_DECL(OP, u32, uint32_t)   \
+    KILN_MOD_DECL(OP, u64, uint64_t)
+
+KILN_MOD_DECL_ALL(mod)
+KILN_MOD_DECL_ALL(fmod)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_move.h": #"""
 #ifndef KILN_MOVE_H
 #define KILN_MOVE_H
@@ -770,6 +1500,153 @@ KILN_FOR_WIDTHS(KILN_ONEHOT_DECL)
 #endif
 
 """#,
+        "kernels/generic/kiln_pow.c": #"""
+#include "kiln_pow.h"
+#include "kiln_convert.h"
+#include <math.h>
+
+/* base ** e with wrap-around (two's complement multiplication is the same on the unsigned bit pattern). */
+static uint64_t kiln_ipow_u(uint64_t base, uint64_t e)
+{
+    uint64_t r = 1;
+    while (e != 0) {
+        if (e & 1u) r *= base;
+        base *= base;
+        e >>= 1;
+    }
+    return r;
+}
+
+static uint64_t kiln_ipow_s(int64_t base, int64_t e)
+{
+    if (e >= 0) return kiln_ipow_u((uint64_t)base, (uint64_t)e);
+    if (base == 1) return 1;
+    if (base == -1) return (e & 1) ? UINT64_MAX : 1;
+    return 0;
+}
+
+#define KILN_H2F(v) kiln_f16_to_f32(v)
+#define KILN_B2F(v) kiln_bf16_to_f32(v)
+#define KILN_H2D(v) ((double)kiln_f16_to_f32(v))
+#define KILN_B2D(v) ((double)kiln_bf16_to_f32(v))
+
+/* Float bases: CT is float or double; LA widens the base, ST rounds the result. */
+#define KILN_POWF(B, TB, CT, LA, ST, POW, E, TE, LB) \
+    KILN_BROADCAST2_DEF(kiln_pow_##B##_##E, TB, TE, TB, CT, LA, LB, POW(x, z), ST)
+#define KILN_POW_FLOAT_BASE(B, TB, CT, LA, ST, POW, LH, LBF)        \
+    KILN_POWF(B, TB, CT, LA, ST, POW, f32, float, (CT))             \
+    KILN_POWF(B, TB, CT, LA, ST, POW, f64, double, (CT))            \
+    KILN_POWF(B, TB, CT, LA, ST, POW, f16, uint16_t, LH)            \
+    KILN_POWF(B, TB, CT, LA, ST, POW, bf16, uint16_t, LBF)          \
+    KILN_POWF(B, TB, CT, LA, ST, POW, i8, int8_t, (CT))             \
+    KILN_POWF(B, TB, CT, LA, ST, POW, i16, int16_t, (CT))           \
+    KILN_POWF(B, TB, CT, LA, ST, POW, i32, int32_t, (CT))           \
+    KILN_POWF(B, TB, CT, LA, ST, POW, i64, int64_t, (CT))           \
+    KILN_POWF(B, TB, CT, LA, ST, POW, u8, uint8_t, (CT))            \
+    KILN_POWF(B, TB, CT, LA, ST, POW, u16, uint16_t, (CT))          \
+    KILN_POWF(B, TB, CT, LA, ST, POW, u32, uint32_t, (CT))          \
+    KILN_POWF(B, TB, CT, LA, ST, POW, u64, uint64_t, (CT))
+
+KILN_POW_FLOAT_BASE(f32, float, float, KILN_ID, KILN_ID, powf, KILN_H2F, KILN_B2F)
+KILN_POW_FLOAT_BASE(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, powf, KILN_H2F, KILN_B2F)
+KILN_POW_FLOAT_BASE(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, powf, KILN_H2F, KILN_B2F)
+KILN_POW_FLOAT_BASE(f64, double, double, KILN_ID, KILN_ID, pow, KILN_H2D, KILN_B2D)
+
+/* Integer bases. WRAP truncates the 64-bit result to the base type, DTOI converts a double result. */
+#define KILN_POWI_S(B, TB, WRAP, E, TE) \
+    KILN_BROADCAST2_DEF(kiln_pow_##B##_##E, TB, TE, TB, int64_t, (int64_t), (int64_t), kiln_ipow_s(x, z), WRAP)
+#define KILN_POWI_U(B, TB, WRAP, E, TE) \
+    KILN_BROADCAST2_DEF(kiln_pow_##B##_##E, TB, TE, TB, uint64_t, (uint64_t), (uint64_t), kiln_ipow_u(x, z), WRAP)
+#define KILN_POWI_F(B, TB, DTOI, E, TE, LB) \
+    KILN_BROADCAST2_DEF(kiln_pow_##B##_##E, TB, TE, TB, double, (double), LB, pow(x, z), DTOI)
+#define KILN_POW_INT_BASE(B, TB, WRAP, DTOI)                    \
+    KILN_POWI_F(B, TB, DTOI, f32, float, (double))              \
+    KILN_POWI_F(B, TB, DTOI, f64, double, (double))             \
+    KILN_POWI_F(B, TB, DTOI, f16, uint16_t, KILN_H2D)           \
+    KILN_POWI_F(B, TB, DTOI, bf16, uint16_t, KILN_B2D)          \
+    KILN_POWI_S(B, TB, WRAP, i8, int8_t)                        \
+    KILN_POWI_S(B, TB, WRAP, i16, int16_t)                      \
+    KILN_POWI_S(B, TB, WRAP, i32, int32_t)                      \
+    KILN_POWI_S(B, TB, WRAP, i64, int64_t)                      \
+    KILN_POWI_U(B, TB, WRAP, u8, uint8_t)                       \
+    KILN_POWI_U(B, TB, WRAP, u16, uint16_t)                     \
+    KILN_POWI_U(B, TB, WRAP, u32, uint32_t)                     \
+    KILN_POWI_U(B, TB, WRAP, u64, uint64_t)
+
+#define KILN_WRAP_I32(v) ((int32_t)(uint32_t)(v))
+#define KILN_WRAP_I64(v) ((int64_t)(uint64_t)(v))
+KILN_POW_INT_BASE(i32, int32_t, KILN_WRAP_I32, kiln_d_to_i32)
+KILN_POW_INT_BASE(i64, int64_t, KILN_WRAP_I64, kiln_d_to_i64)
+
+"""#,
+        "kernels/generic/kiln_pow.h": #"""
+#ifndef KILN_POW_H
+#define KILN_POW_H
+#include "kiln_broadcast.h"
+
+/* Pow with NumPy broadcasting (see kiln_broadcast.h): kiln_pow_<base>_<exponent>, y has the base's type.
+ * - float bases compute powf in float (float16/bfloat16 widened), float64 pow in double; the exponent is
+ *   converted to that type.
+ * - integer bases with an integer exponent multiply exactly with wrap-around; a negative exponent gives
+ *   1 for base 1, +-1 for base -1 and 0 otherwise (the truncated real result; 0 ** negative is 0).
+ * - integer bases with a float exponent compute in double and convert back truncating toward zero, saturated,
+ *   NaN -> 0. */
+#define KILN_POW_DECL(B, TB, E, TE) \
+    void kiln_pow_##B##_##E(const TB *a, const TE *b, TB *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+#define KILN_POW_DECL_BASE(B, TB) \
+    KILN_POW_DECL(B, TB, f32, float) \
+    KILN_POW_DECL(B, TB, f64, double) \
+    KILN_POW_DECL(B, TB, f16, uint16_t) \
+    KILN_POW_DECL(B, TB, bf16, uint16_t) \
+    KILN_POW_DECL(B, TB, i8, int8_t) \
+    KILN_POW_DECL(B, TB, i16, int16_t) \
+    KILN_POW_DECL(B, TB, i32, int32_t) \
+    KILN_POW_DECL(B, TB, i64, int64_t) \
+    KILN_POW_DECL(B, TB, u8, uint8_t) \
+    KILN_POW_DECL(B, TB, u16, uint16_t) \
+    KILN_POW_DECL(B, TB, u32, uint32_t) \
+    KILN_POW_DECL(B, TB, u64, uint64_t)
+
+KILN_POW_DECL_BASE(f32, float)
+KILN_POW_DECL_BASE(f64, double)
+KILN_POW_DECL_BASE(f16, uint16_t)
+KILN_POW_DECL_BASE(bf16, uint16_t)
+KILN_POW_DECL_BASE(i32, int32_t)
+KILN_POW_DECL_BASE(i64, int64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_prelu.c": #"""
+#include "kiln_prelu.h"
+
+KILN_BINARY_SAME(kiln_prelu_f32, float, x < 0 ? z * x : x)
+KILN_BINARY_SAME(kiln_prelu_f64, double, x < 0 ? z * x : x)
+KILN_BINARY_F16(kiln_prelu_f16, x < 0 ? z * x : x)
+KILN_BINARY_BF16(kiln_prelu_bf16, x < 0 ? z * x : x)
+KILN_BINARY_SAME(kiln_prelu_i32, int32_t, x < 0 ? (uint32_t)((uint32_t)z * (uint32_t)x) : (uint32_t)x)
+KILN_BINARY_SAME(kiln_prelu_i64, int64_t, x < 0 ? (uint64_t)z * (uint64_t)x : (uint64_t)x)
+
+"""#,
+        "kernels/generic/kiln_prelu.h": #"""
+#ifndef KILN_PRELU_H
+#define KILN_PRELU_H
+#include "kiln_broadcast.h"
+
+/* PRelu with the slope broadcast to x (see kiln_broadcast.h): y = x < 0 ? slope * x : x.
+ * Integers wrap; float16/bfloat16 compute in float. (Unsigned inputs are never negative: the compiler copies.) */
+#define KILN_PRELU_DECL(SUF, T) \
+    void kiln_prelu_##SUF(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
+KILN_PRELU_DECL(f32, float)
+KILN_PRELU_DECL(f64, double)
+KILN_PRELU_DECL(f16, uint16_t)
+KILN_PRELU_DECL(bf16, uint16_t)
+KILN_PRELU_DECL(i32, int32_t)
+KILN_PRELU_DECL(i64, int64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_range.c": #"""
 #include "kiln_range.h"
 
@@ -833,8 +1710,21 @@ KILN_RANGE_DECL(i64, int64_t)
         for (i = 0; i < n; i++) y[i] = x[i] < (T)0 ? (T)0 : x[i];        \
     }
 
+/* Half types on their bit patterns: a set sign bit on a non-NaN value (magnitude <= infinity) means x <= -0. */
+#define KILN_RELU_HALF_DEF(NAME, INF)                                                           \
+    void NAME(const uint16_t *x, uint16_t *y, int32_t n)                                        \
+    {                                                                                           \
+        int32_t i;                                                                              \
+        for (i = 0; i < n; i++) {                                                               \
+            const uint16_t v = x[i];                                                            \
+            y[i] = ((v & 0x8000u) && (v & 0x7fffu) <= INF && (v & 0x7fffu) != 0) ? 0 : v;       \
+        }                                                                                       \
+    }
+
 KILN_RELU_DEF(kiln_relu_f32, float)
 KILN_RELU_DEF(kiln_relu_f64, double)
+KILN_RELU_HALF_DEF(kiln_relu_f16, 0x7c00u)
+KILN_RELU_HALF_DEF(kiln_relu_bf16, 0x7f80u)
 KILN_RELU_DEF(kiln_relu_i8, int8_t)
 KILN_RELU_DEF(kiln_relu_i16, int16_t)
 KILN_RELU_DEF(kiln_relu_i32, int32_t)
@@ -846,9 +1736,11 @@ KILN_RELU_DEF(kiln_relu_i64, int64_t)
 #define KILN_RELU_H
 #include "kiln_common.h"
 
-/* y = max(x, 0) over n elements; y may alias x. NaN stays NaN. */
+/* y = max(x, 0) over n elements; y may alias x. NaN stays NaN; -0 stays -0 for float16/bfloat16. */
 void kiln_relu_f32(const float *x, float *y, int32_t n);
 void kiln_relu_f64(const double *x, double *y, int32_t n);
+void kiln_relu_f16(const uint16_t *x, uint16_t *y, int32_t n);
+void kiln_relu_bf16(const uint16_t *x, uint16_t *y, int32_t n);
 void kiln_relu_i8(const int8_t *x, int8_t *y, int32_t n);
 void kiln_relu_i16(const int16_t *x, int16_t *y, int32_t n);
 void kiln_relu_i32(const int32_t *x, int32_t *y, int32_t n);
@@ -1427,6 +2319,45 @@ KILN_TOPK_DECL(u64, uint64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_trig.c": #"""
+#include "kiln_trig.h"
+#include <math.h>
+
+KILN_UNARY_FLOATS(sin, sinf(v), sin(v))
+KILN_UNARY_FLOATS(cos, cosf(v), cos(v))
+KILN_UNARY_FLOATS(tan, tanf(v), tan(v))
+KILN_UNARY_FLOATS(asin, asinf(v), asin(v))
+KILN_UNARY_FLOATS(acos, acosf(v), acos(v))
+KILN_UNARY_FLOATS(atan, atanf(v), atan(v))
+KILN_UNARY_FLOATS(sinh, sinhf(v), sinh(v))
+KILN_UNARY_FLOATS(cosh, coshf(v), cosh(v))
+KILN_UNARY_FLOATS(asinh, asinhf(v), asinh(v))
+KILN_UNARY_FLOATS(acosh, acoshf(v), acosh(v))
+KILN_UNARY_FLOATS(atanh, atanhf(v), atanh(v))
+
+"""#,
+        "kernels/generic/kiln_trig.h": #"""
+#ifndef KILN_TRIG_H
+#define KILN_TRIG_H
+#include "kiln_broadcast.h"
+
+/* Trigonometric and hyperbolic functions over n elements of a float type; y may equal x.
+ * float16/bfloat16 compute in float. Arguments outside the domain (asin(2), acosh(0)...) give NaN. */
+KILN_UNARY_FLOATS_DECL(sin)
+KILN_UNARY_FLOATS_DECL(cos)
+KILN_UNARY_FLOATS_DECL(tan)
+KILN_UNARY_FLOATS_DECL(asin)
+KILN_UNARY_FLOATS_DECL(acos)
+KILN_UNARY_FLOATS_DECL(atan)
+KILN_UNARY_FLOATS_DECL(sinh)
+KILN_UNARY_FLOATS_DECL(cosh)
+KILN_UNARY_FLOATS_DECL(asinh)
+KILN_UNARY_FLOATS_DECL(acosh)
+KILN_UNARY_FLOATS_DECL(atanh)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_trilu.c": #"""
 #include "kiln_trilu.h"
 
@@ -1470,6 +2401,185 @@ void kiln_trilu(const void *x, void *y, int32_t batch, int32_t rows, int32_t col
  * is 0 in every ONNX type). y may alias x. */
 void kiln_trilu(const void *x, void *y, int32_t batch, int32_t rows, int32_t cols, int32_t k, int32_t upper,
                 int32_t elem_bytes);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_unary.c": #"""
+#include "kiln_unary.h"
+#include <math.h>
+
+/* Round half to even without depending on the FPU rounding mode; zero results keep the sign of x. */
+static float kiln_round_even_f(float v)
+{
+    float r = floorf(v), d = v - r;
+    if (d > 0.5f || (d == 0.5f && fmodf(r, 2.0f) != 0.0f)) r += 1.0f;
+    return r == 0.0f ? copysignf(0.0f, v) : r;
+}
+
+static double kiln_round_even_d(double v)
+{
+    double r = floor(v), d = v - r;
+    if (d > 0.5 || (d == 0.5 && fmod(r, 2.0) != 0.0)) r += 1.0;
+    return r == 0.0 ? copysign(0.0, v) : r;
+}
+
+#define KILN_SIGN_F(v) ((v) > 0 ? 1 : ((v) < 0 ? -1 : (v)))
+
+KILN_UNARY_DEF(kiln_abs_f32, float, float, float, KILN_ID, fabsf(v), KILN_ID)
+KILN_UNARY_DEF(kiln_abs_f64, double, double, double, KILN_ID, fabs(v), KILN_ID)
+KILN_UNARY_DEF(kiln_abs_f16, uint16_t, uint16_t, uint16_t, KILN_ID, v & 0x7fffu, (uint16_t))
+KILN_UNARY_DEF(kiln_abs_bf16, uint16_t, uint16_t, uint16_t, KILN_ID, v & 0x7fffu, (uint16_t))
+KILN_UNARY_DEF(kiln_neg_f32, float, float, float, KILN_ID, -v, KILN_ID)
+KILN_UNARY_DEF(kiln_neg_f64, double, double, double, KILN_ID, -v, KILN_ID)
+KILN_UNARY_DEF(kiln_neg_f16, uint16_t, uint16_t, uint16_t, KILN_ID, v ^ 0x8000u, (uint16_t))
+KILN_UNARY_DEF(kiln_neg_bf16, uint16_t, uint16_t, uint16_t, KILN_ID, v ^ 0x8000u, (uint16_t))
+KILN_UNARY_FLOATS(sign, KILN_SIGN_F(v), KILN_SIGN_F(v))
+
+/* Signed integers negate in the unsigned type so INT_MIN wraps instead of overflowing. */
+#define KILN_UNARY_SIGNED(SUF, T, UT)                                                                 \
+    KILN_UNARY_DEF(kiln_abs_##SUF, T, T, T, KILN_ID, v < 0 ? (UT)(0u - (UT)v) : (UT)v, (T))          \
+    KILN_UNARY_DEF(kiln_neg_##SUF, T, T, T, KILN_ID, (UT)(0u - (UT)v), (T))                          \
+    KILN_UNARY_DEF(kiln_sign_##SUF, T, T, T, KILN_ID, (v > 0) - (v < 0), (T))
+#define KILN_UNARY_UNSIGNED(SUF, T)                                                                   \
+    KILN_UNARY_DEF(kiln_abs_##SUF, T, T, T, KILN_ID, v, KILN_ID)                                     \
+    KILN_UNARY_DEF(kiln_sign_##SUF, T, T, T, KILN_ID, v != 0, (T))
+
+KILN_UNARY_SIGNED(i8, int8_t, uint8_t)
+KILN_UNARY_SIGNED(i16, int16_t, uint16_t)
+KILN_UNARY_SIGNED(i32, int32_t, uint32_t)
+KILN_UNARY_SIGNED(i64, int64_t, uint64_t)
+KILN_UNARY_UNSIGNED(u8, uint8_t)
+KILN_UNARY_UNSIGNED(u16, uint16_t)
+KILN_UNARY_UNSIGNED(u32, uint32_t)
+KILN_UNARY_UNSIGNED(u64, uint64_t)
+
+KILN_UNARY_FLOATS(floor, floorf(v), floor(v))
+KILN_UNARY_FLOATS(ceil, ceilf(v), ceil(v))
+KILN_UNARY_FLOATS(round, kiln_round_even_f(v), kiln_round_even_d(v))
+KILN_UNARY_FLOATS(reciprocal, 1.0f / v, 1.0 / v)
+KILN_UNARY_FLOATS(sqrt, sqrtf(v), sqrt(v))
+KILN_UNARY_FLOATS(exp, expf(v), exp(v))
+KILN_UNARY_FLOATS(log, logf(v), log(v))
+KILN_UNARY_FLOATS(erf, erff(v), erf(v))
+
+KILN_UNARY_DEF(kiln_isnan_f32, float, uint8_t, float, KILN_ID, v != v, (uint8_t))
+KILN_UNARY_DEF(kiln_isnan_f64, double, uint8_t, double, KILN_ID, v != v, (uint8_t))
+KILN_UNARY_DEF(kiln_isnan_f16, uint16_t, uint8_t, uint16_t, KILN_ID, (v & 0x7fffu) > 0x7c00u, (uint8_t))
+KILN_UNARY_DEF(kiln_isnan_bf16, uint16_t, uint8_t, uint16_t, KILN_ID, (v & 0x7fffu) > 0x7f80u, (uint8_t))
+
+#define KILN_ISINF_DEF(SUF, T, CT, LD, INF)                                                          \
+    void kiln_isinf_##SUF(const T *x, uint8_t *y, int32_t n, int32_t detect_positive,               \
+                          int32_t detect_negative)                                                   \
+    {                                                                                                \
+        int32_t i;                                                                                   \
+        for (i = 0; i < n; i++) {                                                                    \
+            const CT v = LD(x[i]);                                                                   \
+            y[i] = (uint8_t)((detect_positive && v == INF) || (detect_negative && v == -INF));      \
+        }                                                                                            \
+    }
+KILN_ISINF_DEF(f32, float, float, KILN_ID, HUGE_VALF)
+KILN_ISINF_DEF(f64, double, double, KILN_ID, HUGE_VAL)
+KILN_ISINF_DEF(f16, uint16_t, float, kiln_f16_to_f32, HUGE_VALF)
+KILN_ISINF_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, HUGE_VALF)
+
+"""#,
+        "kernels/generic/kiln_unary.h": #"""
+#ifndef KILN_UNARY_H
+#define KILN_UNARY_H
+#include "kiln_broadcast.h"
+
+/* Element-wise unary math: y[i] = f(x[i]) over n elements; y may equal x (in place).
+ * float16/bfloat16 compute in float and round once on store; float64 uses the double math.h functions.
+ * - abs, sign: every numeric type; neg: floats and signed integers. Integers wrap (abs/neg of INT_MIN = INT_MIN).
+ *   abs/neg of float16/bfloat16 only touch the sign bit. sign keeps +-0 and NaN.
+ * - floor, ceil, round (half to even), reciprocal, sqrt, exp, log, erf: float types.
+ * - isnan, isinf: float types to bool; isinf detects +inf when detect_positive != 0 and -inf when
+ *   detect_negative != 0. */
+#define KILN_UNARY_DECL(NAME, TX, TY) void NAME(const TX *x, TY *y, int32_t n);
+#define KILN_UNARY_INTS_DECL(OP)                 \
+    KILN_UNARY_DECL(kiln_##OP##_i8, int8_t, int8_t)       \
+    KILN_UNARY_DECL(kiln_##OP##_i16, int16_t, int16_t)    \
+    KILN_UNARY_DECL(kiln_##OP##_i32, int32_t, int32_t)    \
+    KILN_UNARY_DECL(kiln_##OP##_i64, int64_t, int64_t)
+#define KILN_UNARY_UINTS_DECL(OP)                \
+    KILN_UNARY_DECL(kiln_##OP##_u8, uint8_t, uint8_t)     \
+    KILN_UNARY_DECL(kiln_##OP##_u16, uint16_t, uint16_t)  \
+    KILN_UNARY_DECL(kiln_##OP##_u32, uint32_t, uint32_t)  \
+    KILN_UNARY_DECL(kiln_##OP##_u64, uint64_t, uint64_t)
+
+KILN_UNARY_FLOATS_DECL(abs)
+KILN_UNARY_INTS_DECL(abs)
+KILN_UNARY_UINTS_DECL(abs)
+KILN_UNARY_FLOATS_DECL(neg)
+KILN_UNARY_INTS_DECL(neg)
+KILN_UNARY_FLOATS_DECL(sign)
+KILN_UNARY_INTS_DECL(sign)
+KILN_UNARY_UINTS_DECL(sign)
+KILN_UNARY_FLOATS_DECL(floor)
+KILN_UNARY_FLOATS_DECL(ceil)
+KILN_UNARY_FLOATS_DECL(round)
+KILN_UNARY_FLOATS_DECL(reciprocal)
+KILN_UNARY_FLOATS_DECL(sqrt)
+KILN_UNARY_FLOATS_DECL(exp)
+KILN_UNARY_FLOATS_DECL(log)
+KILN_UNARY_FLOATS_DECL(erf)
+
+void kiln_isnan_f32(const float *x, uint8_t *y, int32_t n);
+void kiln_isnan_f64(const double *x, uint8_t *y, int32_t n);
+void kiln_isnan_f16(const uint16_t *x, uint8_t *y, int32_t n);
+void kiln_isnan_bf16(const uint16_t *x, uint8_t *y, int32_t n);
+void kiln_isinf_f32(const float *x, uint8_t *y, int32_t n, int32_t detect_positive, int32_t detect_negative);
+void kiln_isinf_f64(const double *x, uint8_t *y, int32_t n, int32_t detect_positive, int32_t detect_negative);
+void kiln_isinf_f16(const uint16_t *x, uint8_t *y, int32_t n, int32_t detect_positive, int32_t detect_negative);
+void kiln_isinf_bf16(const uint16_t *x, uint8_t *y, int32_t n, int32_t detect_positive, int32_t detect_negative);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_where.c": #"""
+#include "kiln_where.h"
+
+#define KILN_WHERE_DEF(SUF, T) KILN_BROADCAST3_DEF(kiln_where_##SUF, uint8_t, T, T, T, *pa ? *pb : *pc)
+
+KILN_WHERE_DEF(f32, float)
+KILN_WHERE_DEF(f64, double)
+KILN_WHERE_DEF(f16, uint16_t)
+KILN_WHERE_DEF(bf16, uint16_t)
+KILN_WHERE_DEF(i8, int8_t)
+KILN_WHERE_DEF(i16, int16_t)
+KILN_WHERE_DEF(i32, int32_t)
+KILN_WHERE_DEF(i64, int64_t)
+KILN_WHERE_DEF(u8, uint8_t)
+KILN_WHERE_DEF(u16, uint16_t)
+KILN_WHERE_DEF(u32, uint32_t)
+KILN_WHERE_DEF(u64, uint64_t)
+KILN_WHERE_DEF(bool, uint8_t)
+
+"""#,
+        "kernels/generic/kiln_where.h": #"""
+#ifndef KILN_WHERE_H
+#define KILN_WHERE_H
+#include "kiln_broadcast.h"
+
+/* Where with three-way NumPy broadcasting (see kiln_broadcast.h): y = cond ? a : b, cond is bool (nonzero is
+ * true). One kernel per element type; y may alias a or b when that operand is not broadcast. */
+#define KILN_WHERE_DECL(SUF, T)                                                                        \
+    void kiln_where_##SUF(const uint8_t *cond, const T *a, const T *b, T *y, int32_t rank,             \
+                          const int32_t *shape, const int32_t *scond, const int32_t *sa, const int32_t *sb);
+KILN_WHERE_DECL(f32, float)
+KILN_WHERE_DECL(f64, double)
+KILN_WHERE_DECL(f16, uint16_t)
+KILN_WHERE_DECL(bf16, uint16_t)
+KILN_WHERE_DECL(i8, int8_t)
+KILN_WHERE_DECL(i16, int16_t)
+KILN_WHERE_DECL(i32, int32_t)
+KILN_WHERE_DECL(i64, int64_t)
+KILN_WHERE_DECL(u8, uint8_t)
+KILN_WHERE_DECL(u16, uint16_t)
+KILN_WHERE_DECL(u32, uint32_t)
+KILN_WHERE_DECL(u64, uint64_t)
+KILN_WHERE_DECL(bool, uint8_t)
 
 #endif
 

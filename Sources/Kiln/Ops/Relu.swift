@@ -1,20 +1,14 @@
-/// Relu: y = max(x, 0).
+/// Relu: y = max(x, 0). Float and signed integer types (opset 14 added the integers).
 public enum Relu: Operator {
     public static let opType = "Relu"
-    static let types: Set<DType> = [.float32, .float64, .int8, .int16, .int32, .int64]
+    static let types: Set<DType> = BinaryElementwise.floats.union(BinaryElementwise.signedInts)
     public static func infer(_ n: NodeContext) throws -> [TensorType] {
-        let x = try n.input(0)
-        try n.requireDType(x, types)
-        return [x]
+        try UnaryElementwise.infer(n, allowed: types)
     }
     public static func fold(_ n: NodeContext) throws -> [TensorData]? {
-        guard let x = n.constant(0) else { return nil }
-        return [TensorData(dtype: x.dtype, shape: x.shape, doubles: x.doubles.map { $0 < 0 ? 0 : $0 })]
+        try UnaryElementwise.fold(n, float: { $0 < 0 ? 0 : $0 }, signed: { $0 < 0 ? 0 : $0 })
     }
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
-        let x = try n.input(0)
-        b.call("kiln_relu_\(x.dtype.kernelSuffix)", source: "kiln_relu",
-               [.input(try n.inputID(0)), .output(try n.outputID(0)), .int(x.count)])
-        b.allowInPlace(input: 0, output: 0)
+        try UnaryElementwise.lower(n, &b, kernel: "relu", source: "kiln_relu")
     }
 }

@@ -1,16 +1,18 @@
 #ifndef KILN_BINARY_H
 #define KILN_BINARY_H
-#include "kiln_common.h"
+#include "kiln_broadcast.h"
 
-/* Element-wise binary operators with NumPy broadcasting.
- * y has `rank` dims `shape`; sa/sb are a's and b's element strides per output dim (0 where broadcast).
- * The compiler collapses dims so that rank is small; y may alias a or b when that input is not broadcast. */
+/* Element-wise binary arithmetic with NumPy broadcasting (see kiln_broadcast.h for the stride convention):
+ * add, sub, mul, div, max, min. Integers wrap; integer division truncates toward zero, x / 0 = 0 and
+ * INT_MIN / -1 wraps to INT_MIN, so no input traps. max/min propagate NaN. float16/bfloat16 compute in float. */
 #define KILN_BINARY_DECL(NAME, TA, TB, TY) \
     void NAME(const TA *a, const TB *b, TY *y, int32_t rank, const int32_t *shape, const int32_t *sa, const int32_t *sb);
 
 #define KILN_BINARY_DECL_ALL(OP) \
     KILN_BINARY_DECL(kiln_##OP##_f32, float, float, float) \
     KILN_BINARY_DECL(kiln_##OP##_f64, double, double, double) \
+    KILN_BINARY_DECL(kiln_##OP##_f16, uint16_t, uint16_t, uint16_t) \
+    KILN_BINARY_DECL(kiln_##OP##_bf16, uint16_t, uint16_t, uint16_t) \
     KILN_BINARY_DECL(kiln_##OP##_i8, int8_t, int8_t, int8_t) \
     KILN_BINARY_DECL(kiln_##OP##_i16, int16_t, int16_t, int16_t) \
     KILN_BINARY_DECL(kiln_##OP##_i32, int32_t, int32_t, int32_t) \

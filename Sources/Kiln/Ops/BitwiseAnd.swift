@@ -1,0 +1,13 @@
+/// BitwiseAnd (opset 18): y = a & b on integer tensors, NumPy broadcasting.
+public enum BitwiseAnd: Operator {
+    public static let opType = "BitwiseAnd"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] {
+        try BinaryElementwise.inferSameType(n, allowed: BinaryElementwise.ints)
+    }
+    public static func fold(_ n: NodeContext) throws -> [TensorData]? {
+        try BinaryElementwise.foldIntegers(n) { $0 & $1 }
+    }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
+        try BinaryElementwise.lower(n, &b, kernel: "bitwise_and", source: "kiln_logic")
+    }
+}

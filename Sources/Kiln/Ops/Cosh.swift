@@ -1,0 +1,15 @@
+import Foundation
+
+/// Cosh: y = cosh(x). Float types; float16/bfloat16 compute in float.
+public enum Cosh: Operator {
+    public static let opType = "Cosh"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] {
+        try UnaryElementwise.infer(n, allowed: UnaryElementwise.floats)
+    }
+    public static func fold(_ n: NodeContext) throws -> [TensorData]? {
+        try UnaryElementwise.foldFloat(n) { Foundation.cosh($0) }
+    }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
+        try UnaryElementwise.lower(n, &b, kernel: "cosh", source: "kiln_trig")
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Softplus: y = ln(1 + e^x), computed without overflow for large x. Float types; float16/bfloat16 compute in float.
+public enum Softplus: Operator {
+    public static let opType = "Softplus"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] {
+        try UnaryElementwise.infer(n, allowed: UnaryElementwise.floats)
+    }
+    public static func fold(_ n: NodeContext) throws -> [TensorData]? {
+        try UnaryElementwise.foldFloat(n) { FoldMath.softplus($0) }
+    }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
+        try UnaryElementwise.lower(n, &b, kernel: "softplus", source: "kiln_activation")
+    }
+}
