@@ -3242,16 +3242,34 @@ __attribute__((constructor)) static void kiln_enable_vector_unit(void)
   "tools_prefix": "xtensa-lx106-elf-",
   "cflags": [
     "-mlongcalls",
-    "-mtext-section-literals"
+    "-mtext-section-literals",
+    "--specs=/usr/lib/xtensa-lx106-elf/picolibc.specs"
   ],
   "ldflags": [
+    "-mlongcalls",
+    "-mtext-section-literals",
+    "--specs=/usr/lib/xtensa-lx106-elf/picolibc.specs",
     "-nostartfiles"
   ],
+  "startup_sources": [
+    "xtensa-lx106/start.S",
+    "xtensa-lx106/syscalls.c"
+  ],
+  "linker_script": "xtensa-lx106/sim.ld",
+  "libs": [
+    "-Wl,--start-group",
+    "-lc",
+    "-lm",
+    "/usr/local/lib/kiln/xtensa-lx106/libkiln_xtensa_rt.a",
+    "-lgcc",
+    "-Wl,--end-group"
+  ],
+  "runtime_setup": "xtensa-lx106/build-runtime.sh",
   "memory": {
     "flash_origin": 1073741824,
-    "flash_bytes": 4194304,
-    "ram_origin": 1072693248,
-    "ram_bytes": 1048576,
+    "flash_bytes": 2097152,
+    "ram_origin": 1073217536,
+    "ram_bytes": 524288,
     "stack_bytes": 65536
   },
   "qemu": {
@@ -3266,7 +3284,8 @@ __attribute__((constructor)) static void kiln_enable_vector_unit(void)
       "none",
       "-serial",
       "none",
-      "-semihosting"
+      "-semihosting-config",
+      "enable=on,target=native"
     ]
   },
   "features": [],
@@ -3276,8 +3295,1104 @@ __attribute__((constructor)) static void kiln_enable_vector_unit(void)
   "packages": [
     "gcc-xtensa-lx106",
     "picolibc-xtensa-lx106-elf",
-    "qemu-system-misc"
+    "qemu-system-misc",
+    "gcc-12-source"
   ]
+}
+
+"""#,
+        "toolchains/xtensa-lx106/sim.ld": #"""
+/*
+ * Kiln linker script for bare-metal Xtensa LX106 programs under QEMU (-M sim -cpu lx106 -semihosting).
+ *
+ * Memory (QEMU's lx106 sim map):
+ *   reset  0x50000000  sysrom0: the reset vector only (QEMU starts there and ignores the ELF entry point)
+ *   flash  0x40000000  instram0+instram1, 2 MiB: exception vectors, code, literal pools, read-only data,
+ *                      constructor tables and the initial image of .data
+ *   ram    0x3ff80000  dataram1+dataram0, 512 KiB: .data, .bss, heap, stack (stack at the top)
+ * The regions can be overridden with --defsym __flash=, __flash_size=, __ram=, __ram_size= (as with picolibc.ld);
+ * the stack size with --defsym __stack_size= (default 64 KiB). A program that does not fit fails to link with
+ * "region `flash' overflowed" / "region `ram' overflowed".
+ *
+ * QEMU loads every PT_LOAD segment at its physical (load) address, so .data is loaded into flash and start.S
+ * copies it to RAM, exactly as on hardware; start.S also zeroes .bss.
+ *
+ * Literal pools (L32R loads from lower addresses only, at most 256 KiB back): each object's .literal sections are
+ * kept in front of its .text sections by listing both in one input-section pattern, as the stock Xtensa scripts do.
+ */
+
+ENTRY(_start)
+
+MEMORY
+{
+    reset (rx)   : ORIGIN = 0x50000000, LENGTH = 0x100
+    flash (rx!w) : ORIGIN = DEFINED(__flash) ? __flash : 0x40000000, LENGTH = DEFINED(__flash_size) ? __flash_size : 0x200000
+    ram (w!rx)   : ORIGIN = DEFINED(__ram) ? __ram : 0x3ff80000, LENGTH = DEFINED(__ram_size) ? __ram_size : 0x80000
+}
+
+PHDRS
+{
+    reset PT_LOAD;
+    text PT_LOAD;
+    ram_init PT_LOAD;
+    ram PT_LOAD;
+}
+
+SECTIONS
+{
+    PROVIDE(__stack = ORIGIN(ram) + LENGTH(ram));
+
+    .reset_vector : {
+        KEEP(*(.reset_vector))
+    } >reset :reset
+
+    /* Exception vectors (VECBASE is set to this address by start.S): must be first in flash, 1 KiB aligned. */
+    .vectors : {
+        __vectors_start = .;
+        KEEP(*(.vectors))
+        __vectors_end = .;
+    } >flash :text
+
+    .text : {
+        KEEP(*(.init.literal))
+        KEEP(*(SORT_NONE(.init)))
+        /* Library code first: Debian's libc/libm/libgcc were compiled without -mlongcalls, so their CALL0s reach
+           only +-512 KiB; grouped here (and next to the startup objects, which come first on the command line)
+           they stay in range of each other however large the program is. Program code uses -mlongcalls. */
+        *.a:(.literal .text .stub .literal.* .text.* .gnu.linkonce.literal.* .gnu.linkonce.t.*.literal .gnu.linkonce.t.*)
+        *(.literal .text .stub .literal.* .text.* .gnu.linkonce.literal.* .gnu.linkonce.t.*.literal .gnu.linkonce.t.*)
+        KEEP(*(.fini.literal))
+        KEEP(*(SORT_NONE(.fini)))
+        __text_end = .;
+        PROVIDE(__etext = __text_end);
+        PROVIDE(_etext = __text_end);
+        PROVIDE(etext = __text_end);
+    } >flash :text
+
+    .rodata : {
+        *(.rodata .rodata.* .gnu.linkonce.r.*)
+        *(.rodata1)
+        *(.lit4 .lit4.* .gnu.linkonce.lit4.*)
+        *(.data.rel.ro .data.rel.ro.*)
+        *(.got .got.*)
+        . = ALIGN(8);
+        PROVIDE_HIDDEN(__preinit_array_start = .);
+        KEEP(*(.preinit_array))
+        PROVIDE_HIDDEN(__preinit_array_end = .);
+        PROVIDE_HIDDEN(__init_array_start = .);
+        KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*) SORT_BY_INIT_PRIORITY(.ctors.*)))
+        KEEP(*(.init_array .ctors))
+        PROVIDE_HIDDEN(__init_array_end = .);
+        PROVIDE_HIDDEN(__fini_array_start = .);
+        KEEP(*(SORT_BY_INIT_PRIORITY(.fini_array.*) SORT_BY_INIT_PRIORITY(.dtors.*)))
+        KEEP(*(.fini_array .dtors))
+        PROVIDE_HIDDEN(__fini_array_end = .);
+        . = ALIGN(4);
+    } >flash :text
+
+    /* Initialised data: runs in RAM, loaded (by QEMU) into flash, copied by start.S. Word aligned and padded. */
+    .data : ALIGN(4) {
+        __data_start = .;
+        *(.data .data.* .gnu.linkonce.d.*)
+        *(.data1)
+        *(.sdata .sdata.* .gnu.linkonce.s.*)
+        *(.tdata .tdata.* .gnu.linkonce.td.*)
+        . = ALIGN(4);
+        __data_end = .;
+    } >ram AT>flash :ram_init
+    __data_source = LOADADDR(.data);
+    __data_size = __data_end - __data_start;
+    PROVIDE(__edata = __data_end);
+    PROVIDE(_edata = __data_end);
+    PROVIDE(edata = __data_end);
+
+    .bss (NOLOAD) : ALIGN(4) {
+        __bss_start = .;
+        *(.sbss .sbss.* .gnu.linkonce.sb.*)
+        *(.tbss .tbss.* .gnu.linkonce.tb.*)
+        *(.tcommon)
+        *(.dynbss)
+        *(.bss .bss.* .gnu.linkonce.b.*)
+        *(COMMON)
+        . = ALIGN(8);
+        __bss_end = .;
+    } >ram AT>ram :ram
+    __bss_size = __bss_end - __bss_start;
+    PROVIDE(__end = __bss_end);
+    PROVIDE(_end = __bss_end);
+    PROVIDE(end = __bss_end);
+
+    /* The rest of RAM below the stack is the heap (picolibc's sbrk uses __heap_start..__heap_end). */
+    PROVIDE(__heap_start = __end);
+    PROVIDE(__heap_end = __stack - (DEFINED(__stack_size) ? __stack_size : 0x10000));
+    PROVIDE(__heap_size = __heap_end - __heap_start);
+
+    /* Reserves the stack so that the link fails when .data + .bss + stack do not fit in RAM. */
+    .stack (NOLOAD) : {
+        . += (DEFINED(__stack_size) ? __stack_size : 0x10000);
+    } >ram AT>ram :ram
+
+    /DISCARD/ : {
+        *(.note .note.*)
+        *(.eh_frame .eh_frame.*)
+        *(.xt_except_table .xt_except_table.* .gnu.linkonce.e.*)
+        *(.gcc_except_table .gcc_except_table.*)
+    }
+
+    .xt.lit       0 : { KEEP(*(.xt.lit .xt.lit.* .gnu.linkonce.p.*)) }
+    .xt.insn      0 : { KEEP(*(.xt.insn .gnu.linkonce.x.*)) }
+    .xt.prop      0 : { KEEP(*(.xt.prop .xt.prop.* .gnu.linkonce.prop.*)) }
+    .comment      0 : { *(.comment) }
+    .debug          0 : { *(.debug) }
+    .line           0 : { *(.line) }
+    .debug_srcinfo  0 : { *(.debug_srcinfo) }
+    .debug_sfnames  0 : { *(.debug_sfnames) }
+    .debug_aranges  0 : { *(.debug_aranges) }
+    .debug_pubnames 0 : { *(.debug_pubnames) }
+    .debug_info     0 : { *(.debug_info .gnu.linkonce.wi.*) }
+    .debug_abbrev   0 : { *(.debug_abbrev) }
+    .debug_line     0 : { *(.debug_line .debug_line.* .debug_line_end) }
+    .debug_frame    0 : { *(.debug_frame) }
+    .debug_str      0 : { *(.debug_str) }
+    .debug_loc      0 : { *(.debug_loc) }
+    .debug_macinfo  0 : { *(.debug_macinfo) }
+    .debug_pubtypes 0 : { *(.debug_pubtypes) }
+    .debug_ranges   0 : { *(.debug_ranges) }
+    .debug_addr     0 : { *(.debug_addr) }
+    .debug_line_str 0 : { *(.debug_line_str) }
+    .debug_loclists 0 : { *(.debug_loclists) }
+    .debug_macro    0 : { *(.debug_macro) }
+    .debug_names    0 : { *(.debug_names) }
+    .debug_rnglists 0 : { *(.debug_rnglists) }
+    .debug_str_offsets 0 : { *(.debug_str_offsets) }
+}
+
+ASSERT(__vectors_start % 1024 == 0, "xtensa sim.ld: flash origin (exception vectors) must be 1 KiB aligned")
+ASSERT(__data_size == SIZEOF(.data), "xtensa sim.ld: .data size mismatch")
+
+"""#,
+        "toolchains/xtensa-lx106/smoke-ops.h": #"""
+/* Operations checked by the Xtensa smoke test. Compiled both on the host (smoke-vectors.c computes the expected
+ * results with the host's compiler and libm) and on the target (smoke-test.c computes them with the soft-float
+ * runtime and picolibc), so both sides run exactly the same C. Every result is a 64-bit bit pattern; NaN results
+ * are canonicalised (their sign and payload are not specified by C). */
+#ifndef KILN_SMOKE_OPS_H
+#define KILN_SMOKE_OPS_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SMOKE_OPS(X)                                                                                                \
+    X(F_ADD) X(F_SUB) X(F_MUL) X(F_DIV) X(F_SQRT) X(F_EXP) X(F_LT) X(F_EQ) X(F_TO_I32) X(F_TO_U32) X(F_TO_I64)     \
+    X(I32_TO_F) X(U32_TO_F) X(I64_TO_F) X(F_TO_D) X(D_TO_F) X(D_ADD) X(D_SUB) X(D_MUL) X(D_DIV) X(D_SQRT) X(D_LT)  \
+    X(D_TO_I32) X(D_TO_U32) X(D_TO_I64) X(I32_TO_D) X(U32_TO_D) X(I64_TO_D) X(I32_DIV) X(I32_MOD) X(U32_DIV)       \
+    X(U32_MOD) X(I32_MUL) X(I64_DIV) X(I64_MOD) X(U64_DIV) X(U64_MOD) X(I64_MUL) X(U32_WIDEN_MUL)
+
+#define SMOKE_ENUM(name) OP_##name,
+enum { SMOKE_OPS(SMOKE_ENUM) OP_COUNT };
+#undef SMOKE_ENUM
+
+/* One test vector as stored in the vectors file (little-endian on both sides). */
+struct smoke_vector {
+    uint32_t op;
+    uint32_t reserved;
+    uint64_t a;
+    uint64_t b;
+    uint64_t expect;
+};
+
+static inline float smoke_f(uint64_t v) { uint32_t u = (uint32_t)v; float f; memcpy(&f, &u, 4); return f; }
+static inline double smoke_d(uint64_t v) { double d; memcpy(&d, &v, 8); return d; }
+static inline uint64_t smoke_fbits(float f)
+{
+    uint32_t u;
+    if (f != f) return 0x7fc00000u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+static inline uint64_t smoke_dbits(double d)
+{
+    uint64_t u;
+    if (d != d) return 0x7ff8000000000000ull;
+    memcpy(&u, &d, 8);
+    return u;
+}
+
+/* Operands must be valid for the operation (no division by zero, no INT_MIN / -1, float-to-integer conversions
+ * only of values in range): the vector generator guarantees it. */
+static uint64_t smoke_compute(uint32_t op, uint64_t a, uint64_t b)
+{
+    switch (op) {
+    case OP_F_ADD: return smoke_fbits(smoke_f(a) + smoke_f(b));
+    case OP_F_SUB: return smoke_fbits(smoke_f(a) - smoke_f(b));
+    case OP_F_MUL: return smoke_fbits(smoke_f(a) * smoke_f(b));
+    case OP_F_DIV: return smoke_fbits(smoke_f(a) / smoke_f(b));
+    case OP_F_SQRT: return smoke_fbits(sqrtf(smoke_f(a)));
+    case OP_F_EXP: return smoke_fbits(expf(smoke_f(a)));
+    case OP_F_LT: return smoke_f(a) < smoke_f(b);
+    case OP_F_EQ: return smoke_f(a) == smoke_f(b);
+    case OP_F_TO_I32: return (uint64_t)(int64_t)(int32_t)smoke_f(a);
+    case OP_F_TO_U32: return (uint32_t)smoke_f(a);
+    case OP_F_TO_I64: return (uint64_t)(int64_t)smoke_f(a);
+    case OP_I32_TO_F: return smoke_fbits((float)(int32_t)a);
+    case OP_U32_TO_F: return smoke_fbits((float)(uint32_t)a);
+    case OP_I64_TO_F: return smoke_fbits((float)(int64_t)a);
+    case OP_F_TO_D: return smoke_dbits((double)smoke_f(a));
+    case OP_D_TO_F: return smoke_fbits((float)smoke_d(a));
+    case OP_D_ADD: return smoke_dbits(smoke_d(a) + smoke_d(b));
+    case OP_D_SUB: return smoke_dbits(smoke_d(a) - smoke_d(b));
+    case OP_D_MUL: return smoke_dbits(smoke_d(a) * smoke_d(b));
+    case OP_D_DIV: return smoke_dbits(smoke_d(a) / smoke_d(b));
+    case OP_D_SQRT: return smoke_dbits(sqrt(smoke_d(a)));
+    case OP_D_LT: return smoke_d(a) < smoke_d(b);
+    case OP_D_TO_I32: return (uint64_t)(int64_t)(int32_t)smoke_d(a);
+    case OP_D_TO_U32: return (uint32_t)smoke_d(a);
+    case OP_D_TO_I64: return (uint64_t)(int64_t)smoke_d(a);
+    case OP_I32_TO_D: return smoke_dbits((double)(int32_t)a);
+    case OP_U32_TO_D: return smoke_dbits((double)(uint32_t)a);
+    case OP_I64_TO_D: return smoke_dbits((double)(int64_t)a);
+    case OP_I32_DIV: return (uint64_t)(int64_t)((int32_t)a / (int32_t)b);
+    case OP_I32_MOD: return (uint64_t)(int64_t)((int32_t)a % (int32_t)b);
+    case OP_U32_DIV: return (uint32_t)a / (uint32_t)b;
+    case OP_U32_MOD: return (uint32_t)a % (uint32_t)b;
+    case OP_I32_MUL: return (uint32_t)((uint32_t)a * (uint32_t)b);
+    case OP_I64_DIV: return (uint64_t)((int64_t)a / (int64_t)b);
+    case OP_I64_MOD: return (uint64_t)((int64_t)a % (int64_t)b);
+    case OP_U64_DIV: return a / b;
+    case OP_U64_MOD: return a % b;
+    case OP_I64_MUL: return a * b;
+    case OP_U32_WIDEN_MUL: return (uint64_t)(uint32_t)a * (uint32_t)b;
+    default: return 0xdeadbeefdeadbeefull;
+    }
+}
+
+/* Whether a target result matches the host's. Exact bit patterns, except expf: picolibc's expf is not correctly
+ * rounded (it differs from glibc's by one unit in the last place for about 2% of arguments, on Arm as well), so a
+ * neighbouring float of the same sign is accepted there and counted in *one_ulp. */
+static int smoke_result_ok(uint32_t op, uint64_t got, uint64_t want, unsigned long *one_ulp)
+{
+    if (got == want) return 1;
+    if (op == OP_F_EXP && got < 0x7f800000u && want < 0x7f800000u && (got + 1 == want || want + 1 == got)) {
+        (*one_ulp)++;
+        return 1;
+    }
+    return 0;
+}
+
+/* printf/formatting check: the same format on both sides (the target's picolibc must print what glibc prints; note
+ * that picolibc's printf gives at most 17 correct significant digits, and the shortest representation for
+ * subnormals, so the format stays within that). */
+static int smoke_format(char *buf, size_t n, int32_t i, uint32_t u, int64_t ll, float f, double d)
+{
+    return snprintf(buf, n, "i=%d u=%u x=%08x ll=%lld f=%.9g d=%.16g e=%.6e fix=%.3f s=%s|", (int)i, (unsigned)u,
+                    (unsigned)u, (long long)ll, (double)f, d, d, d, "str");
+}
+
+#endif
+
+"""#,
+        "toolchains/xtensa-lx106/smoke-test.c": #"""
+/* Target side of the Xtensa smoke test (see smoke-test.sh).
+ * Usage (under QEMU): -kernel smoke-test.elf -append "VECTORS_FILE OUTPUT_FILE kiln-xtensa"
+ * Reads the vectors with fopen/fread, recomputes every operation (soft-float runtime, picolibc libm, integer
+ * division routines), compares the bit patterns with the host's (smoke_result_ok), writes every result and a printf-formatted line to
+ * OUTPUT_FILE with fwrite (the script compares it byte for byte with the host's), and exits with status 3 when all
+ * checks pass (1 otherwise). kiln_mark() brackets a fixed workload for the instruction-count plugin check. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "smoke-ops.h"
+
+static const char *const op_names[] = {
+#define SMOKE_NAME(name) #name,
+    SMOKE_OPS(SMOKE_NAME)
+#undef SMOKE_NAME
+};
+
+__attribute__((noinline)) void kiln_mark(void) { __asm__ __volatile__("" ::: "memory"); }
+
+static volatile float workload_in = 1.0001f;
+static volatile float workload_out;
+
+static void workload(void)
+{
+    float x = workload_in, acc = 0.0f;
+    int i;
+    for (i = 0; i < 200; i++) {
+        acc = acc * x + (float)i / 7.0f;
+        x = sqrtf(x + acc * 1e-6f);
+    }
+    workload_out = acc;
+}
+
+static volatile int32_t fmt_i = -123456;
+static volatile uint32_t fmt_u = 0xdeadbeefu;
+static volatile int64_t fmt_ll = -9876543210123ll;
+static volatile float fmt_f = 0.1f;
+static volatile double fmt_three = 3.0;
+
+int main(int argc, char **argv)
+{
+    static struct smoke_vector chunk[64];
+    static uint64_t results[64];
+    unsigned long total = 0, failures = 0, one_ulp = 0, per_op_fail[OP_COUNT];
+    size_t got, i;
+    FILE *in, *out;
+    char line[256];
+    int len, ok = 1;
+
+    memset(per_op_fail, 0, sizeof per_op_fail);
+    /* argv as with picolibc's semihosting crt0 on Arm and RISC-V: "program-name", the ELF path, then the words of
+     * QEMU's -append. */
+    if (argc != 5 || strcmp(argv[0], "program-name") != 0 || strcmp(argv[4], "kiln-xtensa") != 0 || argv[5] != NULL) {
+        fprintf(stderr, "smoke-test: unexpected arguments (argc=%d)\n", argc);
+        return 1;
+    }
+    printf("smoke-test: argc=%d argv[0]=%s argv[1]=%s argv[2]=%s argv[3]=%s\n", argc, argv[0], argv[1], argv[2],
+           argv[3]);
+
+    errno = 0;
+    if (fopen("/nonexistent-kiln-dir/file", "rb") != NULL || errno != ENOENT) {
+        fprintf(stderr, "smoke-test: opening a missing file: errno %d, expected ENOENT\n", errno);
+        ok = 0;
+    }
+
+    in = fopen(argv[2], "rb");
+    out = fopen(argv[3], "wb");
+    if (!in || !out) {
+        fprintf(stderr, "smoke-test: cannot open %s or %s (errno %d)\n", argv[2], argv[3], errno);
+        return 1;
+    }
+
+    kiln_mark();
+    workload();
+    kiln_mark();
+    workload();
+    kiln_mark();
+
+    while ((got = fread(chunk, sizeof chunk[0], sizeof chunk / sizeof chunk[0], in)) > 0) {
+        for (i = 0; i < got; i++) {
+            const struct smoke_vector *v = &chunk[i];
+            uint64_t r = smoke_compute(v->op, v->a, v->b);
+            results[i] = r;
+            total++;
+            if (!smoke_result_ok(v->op, r, v->expect, &one_ulp)) {
+                failures++;
+                if (v->op < OP_COUNT) per_op_fail[v->op]++;
+                if (failures <= 20)
+                    printf("MISMATCH %s a=0x%016llx b=0x%016llx got=0x%016llx want=0x%016llx\n",
+                           v->op < OP_COUNT ? op_names[v->op] : "?", (unsigned long long)v->a,
+                           (unsigned long long)v->b, (unsigned long long)r, (unsigned long long)v->expect);
+            }
+        }
+        if (fwrite(results, sizeof results[0], got, out) != got) {
+            fprintf(stderr, "smoke-test: fwrite failed\n");
+            return 1;
+        }
+    }
+    if (ferror(in)) {
+        fprintf(stderr, "smoke-test: fread failed\n");
+        return 1;
+    }
+    fclose(in);
+
+    len = smoke_format(line, sizeof line, fmt_i, fmt_u, fmt_ll, fmt_f, 1.0 / fmt_three);
+    if (len <= 0 || fwrite(line, 1, (size_t)len, out) != (size_t)len || fclose(out) != 0) {
+        fprintf(stderr, "smoke-test: writing %s failed\n", argv[3]);
+        return 1;
+    }
+    printf("smoke-test: printf: %s\n", line);
+
+    for (i = 0; i < OP_COUNT; i++)
+        if (per_op_fail[i]) printf("smoke-test: %s: %lu mismatches\n", op_names[i], per_op_fail[i]);
+    printf("smoke-test: %lu vectors, %lu mismatches (%lu expf results 1 ulp from glibc's)\n", total, failures,
+           one_ulp);
+    if (total == 0 || failures != 0) ok = 0;
+    return ok ? 3 : 1;
+}
+
+"""#,
+        "toolchains/xtensa-lx106/smoke-vectors.c": #"""
+/* Host side of the Xtensa smoke test.
+ *   smoke-vectors gen VECTORS_FILE [PER_OP]   writes the test vectors: operands and the results computed on the host
+ *   smoke-vectors check VECTORS_FILE OUTPUT_FILE
+ *                                             checks the target's output file: one 64-bit result per vector (same
+ *                                             acceptance rule as the target, smoke_result_ok) followed by the
+ *                                             smoke_format line, which must equal the host's byte for byte
+ * Build: cc -O2 -ffp-contract=off -o smoke-vectors smoke-vectors.c -lm */
+#include <float.h>
+#include <stdlib.h>
+
+#include "smoke-ops.h"
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+static uint64_t rnd(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+static uint32_t rnd_below(uint32_t n) { return (uint32_t)(rnd() % n); }
+
+static const uint32_t fspecial[] = {
+    0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x3f000000, 0x40000000, 0x40400000, 0x7f7fffff, 0xff7fffff,
+    0x00800000, 0x80800000, 0x00000001, 0x80000001, 0x007fffff, 0x7f800000, 0xff800000, 0x7fc00000, 0x3f800001,
+    0x3f7fffff, 0x4b800000, 0x4b800001, 0x33800000, 0x34000000, 0x4f000000, 0xcf000000, 0x3dcccccd,
+};
+static const uint64_t dspecial[] = {
+    0x0000000000000000ull, 0x8000000000000000ull, 0x3ff0000000000000ull, 0xbff0000000000000ull,
+    0x3fe0000000000000ull, 0x7fefffffffffffffull, 0xffefffffffffffffull, 0x0010000000000000ull,
+    0x0000000000000001ull, 0x800fffffffffffffull, 0x7ff0000000000000ull, 0xfff0000000000000ull,
+    0x7ff8000000000000ull, 0x3ff0000000000001ull, 0x3fefffffffffffffull, 0x4340000000000000ull,
+    0x4340000000000001ull, 0x3ca0000000000000ull, 0x41dfffffffc00000ull, 0xc1e0000000000000ull,
+    0x47efffffe0000000ull, 0x47efffff10000000ull, 0x36a0000000000000ull, 0x3fb999999999999aull,
+};
+#define NFS (sizeof fspecial / sizeof fspecial[0])
+#define NDS (sizeof dspecial / sizeof dspecial[0])
+
+/* A float with a random sign, a random mantissa and an exponent in [lo, hi] (unbiased). */
+static uint32_t rnd_float_exp(int lo, int hi)
+{
+    uint32_t e = (uint32_t)(lo + (int)rnd_below((uint32_t)(hi - lo + 1)) + 127);
+    return (uint32_t)(rnd() & 0x807fffffu) | (e << 23);
+}
+static uint64_t rnd_double_exp(int lo, int hi)
+{
+    uint64_t e = (uint64_t)(lo + (int)rnd_below((uint32_t)(hi - lo + 1)) + 1023);
+    return (rnd() & 0x800fffffffffffffull) | (e << 52);
+}
+static uint32_t rnd_float_any(void)
+{
+    switch (rnd_below(10)) {
+    case 0: case 1: case 2: case 3: return (uint32_t)rnd();
+    case 4: return fspecial[rnd_below(NFS)];
+    case 5: return (uint32_t)rnd() & 0x807fffffu; /* subnormal */
+    default: return rnd_float_exp(-20, 20);
+    }
+}
+static uint64_t rnd_double_any(void)
+{
+    switch (rnd_below(10)) {
+    case 0: case 1: case 2: case 3: return rnd();
+    case 4: return dspecial[rnd_below(NDS)];
+    case 5: return rnd() & 0x800fffffffffffffull;
+    default: return rnd_double_exp(-40, 40);
+    }
+}
+/* b close to a (same or neighbouring exponent: cancellation and rounding cases in add/sub). */
+static uint32_t near_float(uint32_t a) { return (a ^ ((uint32_t)rnd() & 0x0000ffffu)) + ((uint32_t)rnd_below(3) << 23) - (1u << 23); }
+static uint64_t near_double(uint64_t a) { return (a ^ (rnd() & 0x00000000ffffffffull)) + ((uint64_t)rnd_below(3) << 52) - (1ull << 52); }
+
+/* A random integer of random bit length (small and large values alike). */
+static uint64_t rnd_int(int bits)
+{
+    int len = 1 + (int)rnd_below((uint32_t)bits);
+    uint64_t v = rnd();
+    if (len < 64) v &= (1ull << len) - 1;
+    return v;
+}
+
+static FILE *vec_out;
+static unsigned long count;
+
+static void emit(uint32_t op, uint64_t a, uint64_t b)
+{
+    struct smoke_vector v;
+    memset(&v, 0, sizeof v);
+    v.op = op;
+    v.a = a;
+    v.b = b;
+    v.expect = smoke_compute(op, a, b);
+    if (fwrite(&v, sizeof v, 1, vec_out) != 1) {
+        perror("smoke-vectors: write");
+        exit(1);
+    }
+    count++;
+}
+
+static int f_in_range(uint32_t bits, double lo, double hi)
+{
+    float f = smoke_f(bits);
+    return f == f && (double)f >= lo && (double)f < hi;
+}
+static int d_in_range(uint64_t bits, double lo, double hi)
+{
+    double d = smoke_d(bits);
+    return d == d && d >= lo && d < hi;
+}
+
+static int check(const char *vec_path, const char *out_path)
+{
+    FILE *vf = fopen(vec_path, "rb"), *of = fopen(out_path, "rb");
+    struct smoke_vector v;
+    uint64_t got;
+    unsigned long n = 0, bad = 0, one_ulp = 0;
+    char want_line[256], got_line[256];
+    size_t len;
+    if (!vf || !of) {
+        fprintf(stderr, "smoke-vectors: cannot open %s or %s\n", vec_path, out_path);
+        return 1;
+    }
+    while (fread(&v, sizeof v, 1, vf) == 1) {
+        if (fread(&got, sizeof got, 1, of) != 1) {
+            fprintf(stderr, "smoke-vectors: %s is short (%lu results)\n", out_path, n);
+            return 1;
+        }
+        if (!smoke_result_ok(v.op, got, v.expect, &one_ulp)) bad++;
+        n++;
+    }
+    smoke_format(want_line, sizeof want_line, -123456, 0xdeadbeefu, -9876543210123ll, 0.1f, 1.0 / 3.0);
+    len = fread(got_line, 1, sizeof got_line - 1, of);
+    got_line[len] = 0;
+    if (strcmp(want_line, got_line) != 0) {
+        fprintf(stderr, "smoke-vectors: formatted line differs:\n  target: %s\n  host:   %s\n", got_line, want_line);
+        bad++;
+    }
+    printf("smoke-vectors: checked %lu results from the target: %lu bad, %lu expf results 1 ulp from glibc\n", n,
+           bad, one_ulp);
+    return bad != 0 || n == 0;
+}
+
+int main(int argc, char **argv)
+{
+    int n = argc > 3 ? atoi(argv[3]) : 1000;
+    uint32_t op;
+    int i;
+    size_t s, t;
+    if (argc == 4 && strcmp(argv[1], "check") == 0) return check(argv[2], argv[3]);
+    if (argc < 3 || strcmp(argv[1], "gen") != 0) {
+        fprintf(stderr, "usage: smoke-vectors gen VECTORS_FILE [PER_OP] | smoke-vectors check VECTORS_FILE OUTPUT\n");
+        return 2;
+    }
+    vec_out = fopen(argv[2], "wb");
+    if (!vec_out) {
+        perror("smoke-vectors: open");
+        return 1;
+    }
+    for (op = 0; op < OP_COUNT; op++) {
+        /* Every pair of special values for the binary floating-point operations. */
+        if (op == OP_F_ADD || op == OP_F_SUB || op == OP_F_MUL || op == OP_F_DIV || op == OP_F_LT || op == OP_F_EQ)
+            for (s = 0; s < NFS; s++)
+                for (t = 0; t < NFS; t++) emit(op, fspecial[s], fspecial[t]);
+        if (op == OP_D_ADD || op == OP_D_SUB || op == OP_D_MUL || op == OP_D_DIV || op == OP_D_LT)
+            for (s = 0; s < NDS; s++)
+                for (t = 0; t < NDS; t++) emit(op, dspecial[s], dspecial[t]);
+        for (i = 0; i < n; i++) {
+            uint32_t fa = rnd_float_any(), fb = rnd_below(4) == 0 ? near_float(fa) : rnd_float_any();
+            uint64_t da = rnd_double_any(), db = rnd_below(4) == 0 ? near_double(da) : rnd_double_any();
+            uint64_t ia, ib;
+            switch (op) {
+            case OP_F_ADD: case OP_F_SUB: case OP_F_MUL: case OP_F_DIV: case OP_F_LT: case OP_F_EQ:
+                emit(op, fa, fb);
+                break;
+            case OP_F_SQRT: case OP_F_TO_D:
+                emit(op, fa, 0);
+                break;
+            case OP_F_EXP:
+                emit(op, i % 8 == 0 ? fa : rnd_float_exp(-30, 6), 0);
+                break;
+            case OP_F_TO_I32:
+                fa = rnd_float_exp(-4, 31);
+                if (f_in_range(fa, -2147483648.0, 2147483648.0)) emit(op, fa, 0);
+                break;
+            case OP_F_TO_U32:
+                fa = rnd_float_exp(-4, 31) & 0x7fffffffu;
+                if (f_in_range(fa, 0.0, 4294967296.0)) emit(op, fa, 0);
+                break;
+            case OP_F_TO_I64:
+                fa = rnd_float_exp(-4, 63);
+                if (f_in_range(fa, -9223372036854775808.0, 9223372036854775808.0)) emit(op, fa, 0);
+                break;
+            case OP_D_TO_I32:
+                da = rnd_double_exp(-4, 31);
+                if (d_in_range(da, -2147483648.0, 2147483648.0)) emit(op, da, 0);
+                break;
+            case OP_D_TO_U32:
+                da = rnd_double_exp(-4, 32) & 0x7fffffffffffffffull;
+                if (d_in_range(da, 0.0, 4294967296.0)) emit(op, da, 0);
+                break;
+            case OP_D_TO_I64:
+                da = rnd_double_exp(-4, 63);
+                if (d_in_range(da, -9223372036854775808.0, 9223372036854775808.0)) emit(op, da, 0);
+                break;
+            case OP_I32_TO_F: case OP_U32_TO_F: case OP_I32_TO_D: case OP_U32_TO_D:
+                ia = rnd_int(32);
+                emit(op, rnd_below(2) ? (uint32_t)-(int32_t)ia : ia, 0);
+                break;
+            case OP_I64_TO_F: case OP_I64_TO_D:
+                ia = rnd_int(64);
+                emit(op, rnd_below(2) ? (uint64_t)0 - ia : ia, 0);
+                break;
+            case OP_D_TO_F: case OP_D_SQRT:
+                emit(op, i % 4 == 0 ? rnd_double_exp(-150, 130) : da, 0);
+                break;
+            case OP_D_ADD: case OP_D_SUB: case OP_D_MUL: case OP_D_DIV: case OP_D_LT:
+                emit(op, da, db);
+                break;
+            case OP_I32_DIV: case OP_I32_MOD: case OP_U32_DIV: case OP_U32_MOD: case OP_I32_MUL:
+            case OP_U32_WIDEN_MUL:
+                ia = rnd_int(32);
+                ib = rnd_int(32);
+                if (rnd_below(2)) ia = (uint32_t)-(int32_t)ia;
+                if (rnd_below(2)) ib = (uint32_t)-(int32_t)ib;
+                if ((uint32_t)ib == 0) break;
+                if ((op == OP_I32_DIV || op == OP_I32_MOD) && (uint32_t)ia == 0x80000000u && (uint32_t)ib == 0xffffffffu)
+                    break;
+                emit(op, (uint32_t)ia, (uint32_t)ib);
+                break;
+            case OP_I64_DIV: case OP_I64_MOD: case OP_U64_DIV: case OP_U64_MOD: case OP_I64_MUL:
+                ia = rnd_int(64);
+                ib = rnd_int(64);
+                if (rnd_below(2)) ia = 0 - ia;
+                if (rnd_below(2)) ib = 0 - ib;
+                if (ib == 0) break;
+                if ((op == OP_I64_DIV || op == OP_I64_MOD) && ia == 0x8000000000000000ull && ib == ~0ull) break;
+                emit(op, ia, ib);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    if (fclose(vec_out) != 0) {
+        perror("smoke-vectors: close");
+        return 1;
+    }
+    printf("smoke-vectors: %lu vectors\n", count);
+    return 0;
+}
+
+"""#,
+        "toolchains/xtensa-lx106/start.S": #"""
+/*
+ * Kiln startup for bare-metal Xtensa LX106 programs under QEMU (-M sim -cpu lx106 -semihosting); see sim.ld.
+ *
+ * Reset vector (0x50000000) -> _start: PS, VECBASE, stack pointer, copy .data, zero .bss, argc/argv from the
+ * simulator (semihosting calls 1000-1002 of QEMU's target/xtensa/xtensa-semi.c; argv[0] is "program-name" and
+ * argv[1] the ELF path, as with picolibc's semihosting crt0 on Arm/RISC-V), picolibc's __libc_init_array,
+ * main(argc, argv), exit(main's result) (exit -> _exit in syscalls.c -> semihosting exit: QEMU's exit status).
+ * CPU exceptions (illegal instruction, e.g. the division by zero trap of __divsi3, unaligned or invalid accesses)
+ * are reported on stderr by __kiln_xtensa_fault (syscalls.c), which exits with status 134.
+ */
+
+#define SYS_argc 1000
+#define SYS_argv_sz 1001
+#define SYS_argv 1002
+
+/* PS: INTLEVEL 15 (interrupts masked), EXCM 0, UM 1 (exceptions go to the user vector), no register windows. */
+#define KILN_PS 0x2f
+
+    .section .reset_vector, "ax"
+    .global _reset_vector
+_reset_vector:
+    j       1f
+    .align  4
+.Lreset_target:
+    .word   _start
+1:  l32r    a0, .Lreset_target
+    jx      a0
+
+/* Exception and interrupt vectors at VECBASE (offsets of the LX106 configuration). */
+    .section .vectors, "ax"
+    .global _kiln_vectors
+_kiln_vectors:
+.Lvec_fault_stack:
+    .word   __kiln_fault_stack + 1024
+.Lvec_fault_fn:
+    .word   __kiln_xtensa_fault
+    .org    0x10                    /* level-2 interrupt / debug */
+    movi    a0, 2
+    j       .Lvec_common
+    .org    0x20                    /* NMI / level-3 interrupt */
+    movi    a0, 3
+    j       .Lvec_common
+    .org    0x30                    /* kernel exception */
+    movi    a0, 1
+    j       .Lvec_common
+    .org    0x50                    /* user exception */
+    movi    a0, 0
+    j       .Lvec_common
+    .org    0x70                    /* double exception */
+    movi    a0, 4
+    j       .Lvec_common
+    .org    0x80
+.Lvec_common:
+    mov     a2, a0
+    rsr     a3, exccause
+    rsr     a4, epc1
+    rsr     a5, excvaddr
+    l32r    a1, .Lvec_fault_stack
+    l32r    a0, .Lvec_fault_fn
+    callx0  a0                      /* does not return */
+1:  j       1b
+
+    .section .text.kiln_start, "ax"
+    .align  4
+.Llit_stack:        .word __stack
+.Llit_vectors:      .word __vectors_start
+.Llit_data_source:  .word __data_source
+.Llit_data_start:   .word __data_start
+.Llit_data_end:     .word __data_end
+.Llit_bss_start:    .word __bss_start
+.Llit_bss_end:      .word __bss_end
+.Llit_init:         .word __libc_init_array
+.Llit_main:         .word main
+.Llit_exit:         .word exit
+.Llit_progname:     .word .Lprogname
+
+    .align  4
+    .global _start
+    .type   _start, @function
+_start:
+    movi    a0, KILN_PS
+    wsr     a0, ps
+    rsync
+    l32r    a0, .Llit_vectors
+    wsr     a0, vecbase
+    rsync
+    l32r    a1, .Llit_stack
+
+    /* .data: copy the image QEMU loaded into flash to its place in RAM (word aligned, see sim.ld). */
+    l32r    a2, .Llit_data_source
+    l32r    a3, .Llit_data_start
+    l32r    a4, .Llit_data_end
+    beq     a2, a3, 2f
+1:  bgeu    a3, a4, 2f
+    l32i    a5, a2, 0
+    s32i    a5, a3, 0
+    addi    a2, a2, 4
+    addi    a3, a3, 4
+    j       1b
+
+    /* .bss: zero (8-byte aligned bounds, see sim.ld). */
+2:  l32r    a3, .Llit_bss_start
+    l32r    a4, .Llit_bss_end
+    movi    a5, 0
+3:  bgeu    a3, a4, 4f
+    s32i    a5, a3, 0
+    addi    a3, a3, 4
+    j       3b
+
+    /* argc/argv, laid out as picolibc's semihosting crt0 does on Arm and RISC-V: argv[0] = "program-name", then
+       the simulator's arguments (the ELF path and the words of QEMU's -append), then NULL. The simulator writes
+       its pointer array and strings into a buffer of argv_sz bytes starting at argv + 1; buffer and argv[0] are
+       carved from the top of the stack (kept 16-byte aligned, as the CALL0 ABI wants). */
+4:  movi    a2, SYS_argc
+    simcall
+    addi    a12, a2, 1              /* argc */
+    movi    a2, SYS_argv_sz
+    simcall
+    addi    a2, a2, 4 + 15
+    movi    a3, -16
+    and     a2, a2, a3
+    sub     a1, a1, a2
+    mov     a13, a1                 /* argv */
+    l32r    a2, .Llit_progname
+    s32i    a2, a13, 0
+    movi    a2, SYS_argv
+    addi    a3, a13, 4
+    simcall
+
+    l32r    a0, .Llit_init
+    callx0  a0                      /* constructors (picolibc's __libc_init_array) */
+    mov     a2, a12
+    mov     a3, a13
+    movi    a4, 0
+    l32r    a0, .Llit_main
+    callx0  a0                      /* main(argc, argv, NULL) */
+    l32r    a0, .Llit_exit
+    callx0  a0                      /* exit(main's result): does not return */
+5:  j       5b
+    .size   _start, . - _start
+
+    .section .rodata.kiln_progname, "a"
+.Lprogname:
+    .asciz  "program-name"
+
+    .section .bss.kiln_fault_stack, "aw", @nobits
+    .align  16
+    .global __kiln_fault_stack
+__kiln_fault_stack:
+    .space  1024
+
+"""#,
+        "toolchains/xtensa-lx106/syscalls.c": #"""
+/*
+ * Kiln system layer for picolibc (tinystdio) on bare-metal Xtensa LX106 under QEMU -semihosting.
+ *
+ * QEMU's Xtensa semihosting (target/xtensa/xtensa-semi.c): the SIMCALL instruction with the call number in a2 and
+ * arguments in a3..a5; the result comes back in a2 and the target errno in a3. Calls: exit 1, read 3, write 4,
+ * open 5 (flags and mode go to the host's open(2) as they are, so they are translated to Linux values here),
+ * close 6, lseek 19 (32-bit offsets), argc 1000, argv_sz 1001, argv 1002 (used by start.S). With "-serial none"
+ * descriptors 0, 1 and 2 are QEMU's own stdin/stdout/stderr; other descriptors are host files.
+ *
+ * Provides what picolibc needs: open/close/read/write/lseek (fopen and friends), stdin/stdout/stderr, _exit
+ * (exit(status) becomes QEMU's exit status), and stubs for the rest (kill/getpid for abort, gettimeofday, times,
+ * unlink, fstat, isatty, getentropy).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <unistd.h>
+
+#define KILN_SYS_EXIT 1
+#define KILN_SYS_READ 3
+#define KILN_SYS_WRITE 4
+#define KILN_SYS_OPEN 5
+#define KILN_SYS_CLOSE 6
+#define KILN_SYS_LSEEK 19
+
+/* Linux open(2) flags (asm-generic values, used by x86-64 and arm64 hosts). */
+#define KILN_HOST_O_CREAT 0100
+#define KILN_HOST_O_EXCL 0200
+#define KILN_HOST_O_NOCTTY 0400
+#define KILN_HOST_O_TRUNC 01000
+#define KILN_HOST_O_APPEND 02000
+#define KILN_HOST_O_NONBLOCK 04000
+#define KILN_HOST_O_SYNC 04010000
+
+static long kiln_simcall(long nr, long a, long b, long c, int *err)
+{
+    register long r2 __asm__("a2") = nr;
+    register long r3 __asm__("a3") = a;
+    register long r4 __asm__("a4") = b;
+    register long r5 __asm__("a5") = c;
+    __asm__ __volatile__("simcall" : "+r"(r2), "+r"(r3) : "r"(r4), "r"(r5) : "memory");
+    *err = (int)r3;
+    return r2;
+}
+
+static long kiln_result(long r, int err)
+{
+    if (r == -1) errno = err ? err : EIO;
+    return r;
+}
+
+int open(const char *path, int flags, ...)
+{
+    int host = flags & O_ACCMODE;
+    int mode = 0;
+    int err;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, int);
+        va_end(ap);
+        host |= KILN_HOST_O_CREAT;
+    }
+    if (flags & O_EXCL) host |= KILN_HOST_O_EXCL;
+    if (flags & O_NOCTTY) host |= KILN_HOST_O_NOCTTY;
+    if (flags & O_TRUNC) host |= KILN_HOST_O_TRUNC;
+    if (flags & O_APPEND) host |= KILN_HOST_O_APPEND;
+    if (flags & O_NONBLOCK) host |= KILN_HOST_O_NONBLOCK;
+    if (flags & O_SYNC) host |= KILN_HOST_O_SYNC;
+    return (int)kiln_result(kiln_simcall(KILN_SYS_OPEN, (long)(uintptr_t)path, host, mode, &err), err);
+}
+
+int close(int fd)
+{
+    int err;
+    return (int)kiln_result(kiln_simcall(KILN_SYS_CLOSE, fd, 0, 0, &err), err);
+}
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+    int err;
+    return (ssize_t)kiln_result(kiln_simcall(KILN_SYS_READ, fd, (long)(uintptr_t)buf, (long)n, &err), err);
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+    int err;
+    return (ssize_t)kiln_result(kiln_simcall(KILN_SYS_WRITE, fd, (long)(uintptr_t)buf, (long)n, &err), err);
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+    int err;
+    if (offset < INT32_MIN || offset > INT32_MAX) {
+        errno = EOVERFLOW;
+        return -1;
+    }
+    return (off_t)kiln_result(kiln_simcall(KILN_SYS_LSEEK, fd, (long)offset, whence, &err), err);
+}
+
+static int kiln_write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w <= 0) return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* stdin/stdout/stderr: line-buffered output streams on descriptors 1 and 2, flushed at '\n', when full, by
+ * fflush and at exit; unbuffered input from descriptor 0. */
+struct kiln_stream {
+    FILE file;
+    int fd;
+    unsigned len;
+    char buf[128];
+};
+
+static int kiln_stream_flush(FILE *f)
+{
+    struct kiln_stream *s = (struct kiln_stream *)f;
+    unsigned n = s->len;
+    s->len = 0;
+    return (n && kiln_write_all(s->fd, s->buf, n) != 0) ? EOF : 0;
+}
+
+static int kiln_stream_put(char c, FILE *f)
+{
+    struct kiln_stream *s = (struct kiln_stream *)f;
+    s->buf[s->len++] = c;
+    if (c == '\n' || s->len == sizeof s->buf) {
+        if (kiln_stream_flush(f) != 0) return _FDEV_ERR;
+    }
+    return (unsigned char)c;
+}
+
+static int kiln_stream_get(FILE *f)
+{
+    struct kiln_stream *s = (struct kiln_stream *)f;
+    unsigned char c;
+    ssize_t n = read(s->fd, &c, 1);
+    if (n == 1) return c;
+    return n == 0 ? _FDEV_EOF : _FDEV_ERR;
+}
+
+static struct kiln_stream kiln_stdin = {
+    .file = FDEV_SETUP_STREAM(NULL, kiln_stream_get, NULL, _FDEV_SETUP_READ), .fd = 0 };
+static struct kiln_stream kiln_stdout = {
+    .file = FDEV_SETUP_STREAM(kiln_stream_put, NULL, kiln_stream_flush, _FDEV_SETUP_WRITE), .fd = 1 };
+static struct kiln_stream kiln_stderr = {
+    .file = FDEV_SETUP_STREAM(kiln_stream_put, NULL, kiln_stream_flush, _FDEV_SETUP_WRITE), .fd = 2 };
+
+FILE *const stdin = &kiln_stdin.file;
+FILE *const stdout = &kiln_stdout.file;
+FILE *const stderr = &kiln_stderr.file;
+
+void _exit(int status)
+{
+    int err;
+    kiln_stream_flush(&kiln_stdout.file);
+    kiln_stream_flush(&kiln_stderr.file);
+    for (;;) kiln_simcall(KILN_SYS_EXIT, status, 0, 0, &err);
+}
+
+int kill(pid_t pid, int sig)
+{
+    static const char msg[] = "kiln: program aborted\n";
+    (void)pid;
+    kiln_stream_flush(&kiln_stdout.file);
+    kiln_stream_flush(&kiln_stderr.file);
+    kiln_write_all(2, msg, sizeof msg - 1);
+    _exit(128 + (sig & 127));
+}
+
+pid_t getpid(void) { return 1; }
+
+int isatty(int fd) { return fd >= 0 && fd <= 2; }
+
+int fstat(int fd, struct stat *st)
+{
+    (void)fd;
+    memset(st, 0, sizeof *st);
+    errno = ENOSYS;
+    return -1;
+}
+
+int unlink(const char *path)
+{
+    (void)path;
+    errno = ENOSYS;
+    return -1;
+}
+
+int gettimeofday(struct timeval *restrict tv, void *restrict tz)
+{
+    (void)tv;
+    (void)tz;
+    errno = ENOSYS;
+    return -1;
+}
+
+clock_t times(struct tms *buf)
+{
+    (void)buf;
+    errno = ENOSYS;
+    return (clock_t)-1;
+}
+
+int getentropy(void *buf, size_t n)
+{
+    (void)buf;
+    (void)n;
+    errno = ENOSYS;
+    return -1;
+}
+
+/* Called from the exception vectors (start.S) on a private stack; reports and exits with status 134. */
+struct kiln_msg {
+    char text[256];
+    unsigned n;
+};
+
+static void kiln_msg_puts(struct kiln_msg *m, const char *s)
+{
+    while (*s && m->n < sizeof m->text) m->text[m->n++] = *s++;
+}
+
+static void kiln_msg_putx(struct kiln_msg *m, unsigned v)
+{
+    static const char hex[] = "0123456789abcdef";
+    char t[11];
+    int i;
+    t[0] = '0';
+    t[1] = 'x';
+    for (i = 0; i < 8; i++) t[2 + i] = hex[(v >> (28 - 4 * i)) & 15u];
+    t[10] = 0;
+    kiln_msg_puts(m, t);
+}
+
+void __kiln_xtensa_fault(unsigned vector, unsigned cause, unsigned pc, unsigned vaddr) __attribute__((noreturn));
+void __kiln_xtensa_fault(unsigned vector, unsigned cause, unsigned pc, unsigned vaddr)
+{
+    static const char *const vectors[] = {"user exception", "kernel exception", "level-2 interrupt",
+                                          "NMI/level-3 interrupt", "double exception"};
+    struct kiln_msg m;
+    int err;
+    m.n = 0;
+    kiln_msg_puts(&m, "kiln: xtensa ");
+    kiln_msg_puts(&m, vector < 5 ? vectors[vector] : "exception");
+    kiln_msg_puts(&m, ", EXCCAUSE ");
+    kiln_msg_putx(&m, cause);
+    kiln_msg_puts(&m, cause == 0 ? " (illegal instruction, e.g. integer division by zero)" :
+                      cause == 9 ? " (unaligned load/store)" :
+                      (cause == 2 || cause == 3 || (cause >= 12 && cause <= 15)) ? " (access to unmapped memory)" :
+                      (cause == 20 || cause == 28 || cause == 29) ? " (prohibited access)" : "");
+    kiln_msg_puts(&m, " at PC ");
+    kiln_msg_putx(&m, pc);
+    kiln_msg_puts(&m, ", EXCVADDR ");
+    kiln_msg_putx(&m, vaddr);
+    kiln_msg_puts(&m, "\n");
+    kiln_stream_flush(&kiln_stdout.file);
+    kiln_stream_flush(&kiln_stderr.file);
+    kiln_write_all(2, m.text, m.n);
+    for (;;) kiln_simcall(KILN_SYS_EXIT, 134, 0, 0, &err);
 }
 
 """#,
