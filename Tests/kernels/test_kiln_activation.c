@@ -96,5 +96,16 @@ int main(void)
         kiln_sigmoid_f16((const uint16_t[]){0x0000}, h, 1);
         KILN_CHECK(h[0] == 0x3800);
     }
+    {
+        /* swiglu: a * sigmoid(alpha a) * b; sigmoid(0) = 0.5, huge gates pass a through; in place over b */
+        float b[3] = {4.0f, 2.0f, 3.0f};
+        kiln_swiglu_f32((const float[]){0.0f, 1000.0f, -1000.0f}, b, b, 3, 1.0f);
+        KILN_CHECK(b[0] == 0.0f && b[1] == 2000.0f && b[2] == 0.0f);
+        {
+            uint16_t h[1];
+            kiln_swiglu_f16((const uint16_t[]){0x4000}, (const uint16_t[]){0x3c00}, h, 1, 0.0f); /* 2 * 0.5 * 1 */
+            KILN_CHECK(h[0] == 0x3c00);
+        }
+    }
     KILN_TEST_END();
 }

@@ -13,7 +13,7 @@ public enum Cast: Operator {
     ]
 
     static func target(_ n: NodeContext) throws -> DType {
-        if case .string(let s)? = n.node.attributes["to"] {
+        if let s = try? n.string("to") {  // opset 1 names the type
             guard let t = names[s.uppercased()] else { throw n.unsupported("cast to '\(KilnError.printable(s))' is not supported") }
             return t
         }

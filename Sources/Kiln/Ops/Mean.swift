@@ -14,7 +14,7 @@ public enum Mean: Operator {
         let y = try n.output(0), yid = try n.outputID(0)
         guard n.inputCount > 1 else { return }
         let count = b.constant(TensorData.scalar(Double(n.inputCount), y.dtype), name: "\(n.name)_count")
-        let l = BinaryElementwise.layout([y.shape, []], y.shape)
+        let l = try BinaryElementwise.layout(n, [y.shape, []], y.shape)
         b.call("kiln_div_\(y.dtype.kernelSuffix)", source: "kiln_binary",
                [.input(yid), .input(count), .output(yid), .int(l.shape.count), .ints(l.shape),
                 .ints(l.strides[0]), .ints(l.strides[1])])

@@ -16,7 +16,7 @@ extension OperatorTable {
         // activations
         Relu.self, LeakyRelu.self, PRelu.self, Elu.self, Selu.self, Celu.self, Sigmoid.self, HardSigmoid.self,
         HardSwish.self, Tanh.self, Softplus.self, Softsign.self, ThresholdedRelu.self, Shrink.self, Gelu.self,
-        Mish.self, Swish.self, Clip.self,
+        Mish.self, Swish.self, SwiGLU.self, Clip.self,
         // conversions
         Cast.self, CastLike.self,
     ]

@@ -25,7 +25,7 @@ public enum Where: Operator {
     }
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
         let c = try n.input(0), x = try n.input(1), y = try n.input(2), o = try n.output(0)
-        let l = BinaryElementwise.layout([c.shape, x.shape, y.shape], o.shape)
+        let l = try BinaryElementwise.layout(n, [c.shape, x.shape, y.shape], o.shape)
         b.call("kiln_where_\(o.dtype.kernelSuffix)", source: "kiln_where",
                [.input(try n.inputID(0)), .input(try n.inputID(1)), .input(try n.inputID(2)), .output(try n.outputID(0)),
                 .int(l.shape.count), .ints(l.shape), .ints(l.strides[0]), .ints(l.strides[1]), .ints(l.strides[2])])

@@ -82,3 +82,19 @@ KILN_SHRINK_INT(u8, uint8_t, kiln_d_to_u8)
 KILN_SHRINK_INT(u16, uint16_t, kiln_d_to_u16)
 KILN_SHRINK_INT(u32, uint32_t, kiln_d_to_u32)
 KILN_SHRINK_INT(u64, uint64_t, kiln_d_to_u64)
+
+/* SwiGLU: the Swish gate of a times b, element by element. */
+#define KILN_SWIGLU_DEF(SUF, T, CT, LD, ST, SIG)                                     \
+    void kiln_swiglu_##SUF(const T *a, const T *b, T *y, int32_t n, float alpha)     \
+    {                                                                                \
+        const CT al = (CT)alpha;                                                     \
+        int32_t i;                                                                   \
+        for (i = 0; i < n; i++) {                                                    \
+            const CT v = LD(a[i]);                                                   \
+            y[i] = ST(v * SIG(al * v) * LD(b[i]));                                   \
+        }                                                                            \
+    }
+KILN_SWIGLU_DEF(f32, float, float, KILN_ID, KILN_ID, kiln_sigmoid_f)
+KILN_SWIGLU_DEF(f64, double, double, KILN_ID, KILN_ID, kiln_sigmoid_d)
+KILN_SWIGLU_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, kiln_sigmoid_f)
+KILN_SWIGLU_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, kiln_sigmoid_f)

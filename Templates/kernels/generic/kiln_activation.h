@@ -8,6 +8,7 @@
  *   sigmoid, tanh, softplus, softsign, hardswish, mish, gelu (erf form), gelu_tanh (tanh approximation)
  *   leakyrelu(alpha), elu(alpha), celu(alpha), thresholdedrelu(alpha), swish(alpha)
  *   hardsigmoid(alpha, beta), selu(alpha, gamma), shrink(lambd, bias)
+ * swiglu(a, b, y, n, alpha): y = swish_alpha(a) * b over two same-shape tensors; y may equal a or b.
  * shrink also exists for the integer types: computed in double and converted back with truncation toward zero
  * and saturation. */
 #define KILN_ACT0_DECL(OP) KILN_UNARY_FLOATS_DECL(OP)
@@ -47,5 +48,10 @@ KILN_ACT2_DECL_T(shrink, u8, uint8_t)
 KILN_ACT2_DECL_T(shrink, u16, uint16_t)
 KILN_ACT2_DECL_T(shrink, u32, uint32_t)
 KILN_ACT2_DECL_T(shrink, u64, uint64_t)
+
+void kiln_swiglu_f32(const float *a, const float *b, float *y, int32_t n, float alpha);
+void kiln_swiglu_f64(const double *a, const double *b, double *y, int32_t n, float alpha);
+void kiln_swiglu_f16(const uint16_t *a, const uint16_t *b, uint16_t *y, int32_t n, float alpha);
+void kiln_swiglu_bf16(const uint16_t *a, const uint16_t *b, uint16_t *y, int32_t n, float alpha);
 
 #endif

@@ -21,6 +21,7 @@
         int32_t outer = 1, inner = 1, sai = 0, sbi = 0, o, i, d;                                      \
         size_t ia = 0, ib = 0;                                                                        \
         TY *out = y;                                                                                  \
+        if (rank > KILN_MAX_RANK) return; /* the compiler never emits this */                           \
         for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                             \
         if (rank > 0) {                                                                               \
             inner = shape[rank - 1];                                                                  \
@@ -66,6 +67,7 @@
         int32_t outer = 1, inner = 1, sai = 0, sbi = 0, sci = 0, o, i, d;                               \
         size_t ia = 0, ib = 0, ic = 0;                                                                  \
         TY *out = y;                                                                                    \
+        if (rank > KILN_MAX_RANK) return; /* the compiler never emits this */                             \
         for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                               \
         if (rank > 0) {                                                                                 \
             inner = shape[rank - 1];                                                                    \

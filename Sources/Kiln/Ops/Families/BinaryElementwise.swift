@@ -105,9 +105,16 @@ public enum BinaryElementwise {
 
     // MARK: lowering
 
-    /// Collapsed shape and strides for reading `shapes` as `out`.
-    public static func layout(_ shapes: [[Int]], _ out: [Int]) -> (shape: [Int], strides: [[Int]]) {
-        Broadcast.collapse(shape: out, strides: shapes.map { Broadcast.strides(of: $0, as: out) })
+    /// Highest rank the broadcasting kernels take (`KILN_MAX_RANK`), after collapsing dims.
+    public static let maxRank = 8
+
+    /// Collapsed shape and strides for reading `shapes` as `out`; fails when more than `maxRank` dims remain.
+    public static func layout(_ n: NodeContext, _ shapes: [[Int]], _ out: [Int]) throws -> (shape: [Int], strides: [[Int]]) {
+        let c = Broadcast.collapse(shape: out, strides: shapes.map { Broadcast.strides(of: $0, as: out) })
+        guard c.shape.count <= maxRank else {
+            throw n.unsupported("broadcasting \(shapes) to \(out) needs \(c.shape.count) dims; kernels handle \(maxRank)")
+        }
+        return c
     }
 
     /// Emits `kiln_<name>_<dtype>(a, b, y, rank, shape, sa, sb)` from `kiln_binary` (or `source`). `function`
@@ -116,7 +123,7 @@ public enum BinaryElementwise {
                              source: String = "kiln_binary", dtype: DType? = nil, function: String? = nil) throws {
         let x = try n.input(0), z = try n.input(1), y = try n.output(0)
         let shapes = try operandShapes(n)
-        let c = layout(shapes, y.shape)
+        let c = try layout(n, shapes, y.shape)
         b.call(function ?? "kiln_\(name)_\((dtype ?? x.dtype).kernelSuffix)", source: source,
                [.input(try n.inputID(0)), .input(try n.inputID(1)), .output(try n.outputID(0)),
                 .int(c.shape.count), .ints(c.shape), .ints(c.strides[0]), .ints(c.strides[1])])
@@ -189,13 +196,13 @@ public enum BinaryElementwise {
             b.allowInPlace(input: 0, output: 0)
             return
         }
-        func step(_ a: KernelArg, _ sa: [Int], _ c: KernelArg, _ sc: [Int]) {
-            let l = layout([sa, sc], y.shape)
+        func step(_ a: KernelArg, _ sa: [Int], _ c: KernelArg, _ sc: [Int]) throws {
+            let l = try layout(n, [sa, sc], y.shape)
             b.call(fn, source: source, [a, c, .output(yid), .int(l.shape.count), .ints(l.shape),
                                         .ints(l.strides[0]), .ints(l.strides[1])])
         }
-        step(.input(ids[0]), types[0].shape, .input(ids[1]), types[1].shape)
-        for k in 2..<ids.count { step(.input(yid), y.shape, .input(ids[k]), types[k].shape) }
+        try step(.input(ids[0]), types[0].shape, .input(ids[1]), types[1].shape)
+        for k in 2..<ids.count { try step(.input(yid), y.shape, .input(ids[k]), types[k].shape) }
         // Later steps read inputs 2... after y is written: only alias y with an input nothing else reads.
         for k in 0..<min(2, ids.count) where types[k].shape == y.shape && !ids[2...].contains(ids[k]) {
             b.allowInPlace(input: k, output: 0)
