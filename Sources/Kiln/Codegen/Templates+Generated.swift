@@ -353,6 +353,159 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #endif
 
 """#,
+        "kernels/generic/kiln_gru.c": #"""
+#include "kiln_gru.h"
+
+void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], lbr = prm[KILN_RNN_P_FLAG];
+    const int32_t af = prm[KILN_RNN_P_ACT0], ag = prm[KILN_RNN_P_ACT1], has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0];
+    const size_t row = (size_t)I + (size_t)H + 1u;
+    const float *w = wp + (size_t)prm[KILN_RNN_P_DIR] * kiln_rnn_packed_floats(3, I, H, lbr);
+    const float *rbh = w + 3u * (size_t)H * row; /* only read when lbr */
+    float *h = scratch, *gates = scratch + H;
+    int32_t b, s, t, j, k;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        for (j = 0; j < H; j++) h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            /* z and r */
+            for (j = 0; j < 2 * H; j++) {
+                const float *r = w + (size_t)j * row;
+                float v = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+                gates[j] = kiln_rnn_act(af, kiln_rnn_clip(v, has_clip, clip), fprm[1], fprm[4]);
+            }
+            /* candidate h */
+            for (j = 0; j < H; j++) {
+                const float *r = w + (size_t)(2 * H + j) * row;
+                float v = r[row - 1u], rec = 0.0f;
+                for (k = 0; k < I; k++) v += r[k] * xt[k];
+                if (lbr) {
+                    rec = rbh[j];
+                    for (k = 0; k < H; k++) rec += r[I + k] * h[k];
+                    v += gates[H + j] * rec;
+                } else {
+                    for (k = 0; k < H; k++) rec += r[I + k] * (gates[H + k] * h[k]);
+                    v += rec;
+                }
+                gates[2 * H + j] = kiln_rnn_act(ag, kiln_rnn_clip(v, has_clip, clip), fprm[2], fprm[5]);
+            }
+            for (j = 0; j < H; j++) {
+                const float z = gates[j];
+                h[j] = (1.0f - z) * gates[2 * H + j] + z * h[j];
+            }
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_gru.h": #"""
+#ifndef KILN_GRU_H
+#define KILN_GRU_H
+#include "kiln_rnn.h"
+
+/* GRU, one direction (ONNX gate order z, r, h; activations f, g):
+ *   zt = f(clip(Wz Xt + Rz Ht-1 + bz))   rt = f(clip(Wr Xt + Rr Ht-1 + br))
+ *   ht = g(clip(Wh Xt + Rh (rt*Ht-1) + Wbh + Rbh))          linear_before_reset = 0
+ *   ht = g(clip(Wh Xt + Wbh + rt*(Rh Ht-1 + Rbh)))          linear_before_reset = 1 (Rbh kept apart in the pack)
+ *   Ht = (1 - zt)*ht + zt*Ht-1
+ * wp: packed weights (G = 3, see kiln_rnn.h; separate Rbh when linear_before_reset) of all directions;
+ * seq_lens, h0, y, yh may be NULL. scratch: 4*H floats. Steps past a batch entry's length write zeros to y. */
+void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_lstm.c": #"""
+#include "kiln_lstm.h"
+
+void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
+                   const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
+                   const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], input_forget = prm[KILN_RNN_P_FLAG];
+    const int32_t af = prm[KILN_RNN_P_ACT0], ag = prm[KILN_RNN_P_ACT1], ah = prm[KILN_RNN_P_ACT2];
+    const int32_t has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0];
+    const size_t row = (size_t)I + (size_t)H + 1u, d = (size_t)prm[KILN_RNN_P_DIR];
+    const float *w = wp + d * kiln_rnn_packed_floats(4, I, H, 0);
+    const float *pi = p ? p + d * 3u * (size_t)H : NULL;
+    const float *po = pi ? pi + H : NULL, *pf = pi ? pi + 2 * H : NULL;
+    float *h = scratch, *c = scratch + H, *gates = scratch + 2 * H;
+    int32_t b, s, t, j;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        for (j = 0; j < H; j++) {
+            h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+            c[j] = c0 ? c0[so + (size_t)j] : 0.0f;
+        }
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            for (j = 0; j < 4 * H; j++) {
+                const float *r = w + (size_t)j * row;
+                gates[j] = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+            }
+            for (j = 0; j < H; j++) {
+                float it = gates[j], ot = gates[H + j], ft = gates[2 * H + j], ct = gates[3 * H + j], cn;
+                if (pi) {
+                    it += pi[j] * c[j];
+                    ft += pf[j] * c[j];
+                }
+                it = kiln_rnn_act(af, kiln_rnn_clip(it, has_clip, clip), fprm[1], fprm[4]);
+                ft = input_forget ? 1.0f - it : kiln_rnn_act(af, kiln_rnn_clip(ft, has_clip, clip), fprm[1], fprm[4]);
+                ct = kiln_rnn_act(ag, kiln_rnn_clip(ct, has_clip, clip), fprm[2], fprm[5]);
+                cn = ft * c[j] + it * ct;
+                if (po) ot += po[j] * cn;
+                ot = kiln_rnn_act(af, kiln_rnn_clip(ot, has_clip, clip), fprm[1], fprm[4]);
+                c[j] = cn;
+                h[j] = ot * kiln_rnn_act(ah, cn, fprm[3], fprm[6]);
+            }
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+        if (yc) memcpy(yc + so, c, (size_t)H * sizeof *c);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_lstm.h": #"""
+#ifndef KILN_LSTM_H
+#define KILN_LSTM_H
+#include "kiln_rnn.h"
+
+/* LSTM, one direction (ONNX gate order i, o, f, c; activations f, g, h; peepholes P [D, 3H] in order i, o, f):
+ *   it = f(clip(Wi Xt + Ri Ht-1 + Pi*Ct-1 + bi))      ft = f(clip(Wf Xt + Rf Ht-1 + Pf*Ct-1 + bf))  (1 - it with input_forget)
+ *   ct = g(clip(Wc Xt + Rc Ht-1 + bc))                 Ct = ft*Ct-1 + it*ct
+ *   ot = f(clip(Wo Xt + Ro Ht-1 + Po*Ct + bo))         Ht = ot*h(Ct)
+ * wp: packed weights (G = 4, see kiln_rnn.h) of all directions; seq_lens, h0, c0, p, y, yh, yc may be NULL.
+ * scratch: 6*H floats. Steps past a batch entry's length write zeros to y. */
+void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
+                   const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
+                   const float *fprm);
+
+#endif
+
+"""#,
         "kernels/generic/kiln_relu.c": #"""
 #include "kiln_relu.h"
 
@@ -383,6 +536,198 @@ void kiln_relu_i8(const int8_t *x, int8_t *y, int32_t n);
 void kiln_relu_i16(const int16_t *x, int16_t *y, int32_t n);
 void kiln_relu_i32(const int32_t *x, int32_t *y, int32_t n);
 void kiln_relu_i64(const int64_t *x, int64_t *y, int32_t n);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_rnn.c": #"""
+#include "kiln_rnn.h"
+#include <math.h>
+
+float kiln_rnn_act(int32_t kind, float x, float alpha, float beta)
+{
+    switch (kind) {
+    case KILN_RNN_SIGMOID:
+        /* 1 / (1 + e^-x), evaluated so that e^(large) never overflows for either sign */
+        if (x >= 0.0f) return 1.0f / (1.0f + expf(-x));
+        {
+            float e = expf(x);
+            return e / (1.0f + e);
+        }
+    case KILN_RNN_TANH: return tanhf(x);
+    case KILN_RNN_RELU: return x > 0.0f ? x : 0.0f;
+    case KILN_RNN_AFFINE: return alpha * x + beta;
+    case KILN_RNN_LEAKY_RELU: return x >= 0.0f ? x : alpha * x;
+    case KILN_RNN_THRESHOLDED_RELU: return x >= alpha ? x : 0.0f;
+    case KILN_RNN_SCALED_TANH: return alpha * tanhf(beta * x);
+    case KILN_RNN_HARD_SIGMOID: {
+        float v = alpha * x + beta;
+        return v < 0.0f ? 0.0f : (v > 1.0f ? 1.0f : v);
+    }
+    case KILN_RNN_ELU: return x >= 0.0f ? x : alpha * (expf(x) - 1.0f);
+    case KILN_RNN_SOFTSIGN: return x / (1.0f + fabsf(x));
+    case KILN_RNN_SOFTPLUS:
+        /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|) */
+        return (x > 0.0f ? x : 0.0f) + log1pf(expf(-fabsf(x)));
+    default: return x;
+    }
+}
+
+void kiln_rnn_pack_f32(const float *w, const float *r, const float *b, float *out, int32_t D, int32_t G, int32_t I,
+                       int32_t H, int32_t separate_rbh)
+{
+    const size_t GH = (size_t)G * (size_t)H, row = (size_t)I + (size_t)H + 1u;
+    int32_t d;
+    size_t j, k;
+    for (d = 0; d < D; d++) {
+        const float *wd = w + (size_t)d * GH * (size_t)I;
+        const float *rd = r + (size_t)d * GH * (size_t)H;
+        const float *bd = b ? b + (size_t)d * 2u * GH : NULL;
+        float *o = out + (size_t)d * kiln_rnn_packed_floats(G, I, H, separate_rbh);
+        for (j = 0; j < GH; j++) {
+            float *orow = o + j * row;
+            int split = separate_rbh && j >= 2u * (size_t)H && j < 3u * (size_t)H;
+            for (k = 0; k < (size_t)I; k++) orow[k] = wd[j * (size_t)I + k];
+            for (k = 0; k < (size_t)H; k++) orow[(size_t)I + k] = rd[j * (size_t)H + k];
+            orow[row - 1u] = bd ? (split ? bd[j] : bd[j] + bd[GH + j]) : 0.0f;
+        }
+        if (separate_rbh) {
+            for (k = 0; k < (size_t)H; k++) o[GH * row + k] = bd ? bd[GH + 2u * (size_t)H + k] : 0.0f;
+        }
+    }
+}
+
+void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], act = prm[KILN_RNN_P_ACT0], has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0], alpha = fprm[1], beta = fprm[4];
+    const size_t row = (size_t)I + (size_t)H + 1u;
+    const float *w = wp + (size_t)prm[KILN_RNN_P_DIR] * kiln_rnn_packed_floats(1, I, H, 0);
+    float *h = scratch, *pre = scratch + H;
+    int32_t b, s, t, j;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        for (j = 0; j < H; j++) h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            for (j = 0; j < H; j++) {
+                const float *r = w + (size_t)j * row;
+                pre[j] = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+            }
+            for (j = 0; j < H; j++) h[j] = kiln_rnn_act(act, kiln_rnn_clip(pre[j], has_clip, clip), alpha, beta);
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_rnn.h": #"""
+#ifndef KILN_RNN_H
+#define KILN_RNN_H
+#include "kiln_common.h"
+
+/* Shared pieces of the recurrent kernels (RNN, GRU, LSTM).
+ *
+ * Packed weights: for each direction, G*H rows (gates in ONNX order), each row holding the W row (I floats),
+ * the R row (H floats) and one bias (Wb + Rb, summed in float). The whole direction block is read front to back
+ * once per time step. GRU with linear_before_reset keeps its recurrent h-gate bias Rbh apart: H more floats after
+ * the rows (and Wbh alone in the rows' h-gate bias). `kiln_rnn_pack_f32` builds this layout at run time when the
+ * weights are not constants; the compiler builds the same bytes at compile time otherwise.
+ *
+ * Parameter table `prm` (int32) shared by the three kernels:
+ *   0 S seq_length, 1 B batch, 2 I input_size, 3 H hidden_size, 4 D num_directions, 5 d this direction,
+ *   6 reverse (1: walk time backwards), 7 layout (0: X [S,B,I], 1: X [B,S,I]), 8 flag (LSTM input_forget,
+ *   GRU linear_before_reset), 9..11 activation kinds (f, g, h), 12 has_clip.
+ * Float table `fprm`: 0 clip, 1..3 alpha of f, g, h, 4..6 beta of f, g, h. */
+
+enum {
+    KILN_RNN_SIGMOID = 0, KILN_RNN_TANH = 1, KILN_RNN_RELU = 2, KILN_RNN_AFFINE = 3, KILN_RNN_LEAKY_RELU = 4,
+    KILN_RNN_THRESHOLDED_RELU = 5, KILN_RNN_SCALED_TANH = 6, KILN_RNN_HARD_SIGMOID = 7, KILN_RNN_ELU = 8,
+    KILN_RNN_SOFTSIGN = 9, KILN_RNN_SOFTPLUS = 10
+};
+
+enum {
+    KILN_RNN_P_S = 0, KILN_RNN_P_B, KILN_RNN_P_I, KILN_RNN_P_H, KILN_RNN_P_D, KILN_RNN_P_DIR, KILN_RNN_P_REVERSE,
+    KILN_RNN_P_LAYOUT, KILN_RNN_P_FLAG, KILN_RNN_P_ACT0, KILN_RNN_P_ACT1, KILN_RNN_P_ACT2, KILN_RNN_P_HAS_CLIP,
+    KILN_RNN_P_COUNT
+};
+
+/* Activation `kind` with its alpha/beta; unknown kinds give the identity. */
+float kiln_rnn_act(int32_t kind, float x, float alpha, float beta);
+
+/* Clamps to [-clip, clip] when has_clip (NaN passes through). */
+static inline float kiln_rnn_clip(float x, int32_t has_clip, float clip)
+{
+    if (!has_clip) return x;
+    return x < -clip ? -clip : (x > clip ? clip : x);
+}
+
+/* Floats in one packed direction block. */
+static inline size_t kiln_rnn_packed_floats(int32_t G, int32_t I, int32_t H, int32_t separate_rbh)
+{
+    return (size_t)G * (size_t)H * ((size_t)I + (size_t)H + 1u) + (separate_rbh ? (size_t)H : 0u);
+}
+
+/* Packs ONNX W [D, G*H, I], R [D, G*H, H] and optional B [D, 2*G*H] into `out` (D packed blocks).
+ * separate_rbh (GRU with linear_before_reset): gate 2's recurrent bias is stored after the rows instead of summed. */
+void kiln_rnn_pack_f32(const float *w, const float *r, const float *b, float *out, int32_t D, int32_t G, int32_t I,
+                       int32_t H, int32_t separate_rbh);
+
+/* Sequence length of batch entry `b`: seq_lens[b] clamped to [0, S], or S without seq_lens. */
+static inline int32_t kiln_rnn_length(const int32_t *seq_lens, int32_t b, int32_t S)
+{
+    int32_t n;
+    if (!seq_lens) return S;
+    n = seq_lens[b];
+    return n < 0 ? 0 : (n > S ? S : n);
+}
+
+/* Element offset of X[t, b, :] (layout 0) or X[b, t, :] (layout 1). */
+static inline size_t kiln_rnn_x_offset(const int32_t *p, int32_t t, int32_t b)
+{
+    if (p[KILN_RNN_P_LAYOUT] == 0) return ((size_t)t * (size_t)p[KILN_RNN_P_B] + (size_t)b) * (size_t)p[KILN_RNN_P_I];
+    return ((size_t)b * (size_t)p[KILN_RNN_P_S] + (size_t)t) * (size_t)p[KILN_RNN_P_I];
+}
+
+/* Element offset of Y[t, d, b, :] (layout 0) or Y[b, t, d, :] (layout 1). */
+static inline size_t kiln_rnn_y_offset(const int32_t *p, int32_t t, int32_t b)
+{
+    const size_t D = (size_t)p[KILN_RNN_P_D], d = (size_t)p[KILN_RNN_P_DIR], H = (size_t)p[KILN_RNN_P_H];
+    if (p[KILN_RNN_P_LAYOUT] == 0) return (((size_t)t * D + d) * (size_t)p[KILN_RNN_P_B] + (size_t)b) * H;
+    return (((size_t)b * (size_t)p[KILN_RNN_P_S] + (size_t)t) * D + d) * H;
+}
+
+/* Element offset of a state tensor (initial_h, Y_h...): [d, b, :] (layout 0) or [b, d, :] (layout 1). */
+static inline size_t kiln_rnn_state_offset(const int32_t *p, int32_t b)
+{
+    const size_t D = (size_t)p[KILN_RNN_P_D], d = (size_t)p[KILN_RNN_P_DIR], H = (size_t)p[KILN_RNN_P_H];
+    if (p[KILN_RNN_P_LAYOUT] == 0) return (d * (size_t)p[KILN_RNN_P_B] + (size_t)b) * H;
+    return ((size_t)b * D + d) * H;
+}
+
+/* acc + dot(row[0..I), x) + dot(row[I..I+H), h): one packed row without its bias. */
+static inline float kiln_rnn_row(const float *row, const float *x, const float *h, int32_t I, int32_t H, float acc)
+{
+    int32_t k;
+    for (k = 0; k < I; k++) acc += row[k] * x[k];
+    for (k = 0; k < H; k++) acc += row[I + k] * h[k];
+    return acc;
+}
+
+/* Simple RNN, one direction: Ht = f(clip(W Xt + R Ht-1 + Wb + Rb)).
+ * wp: packed weights (G = 1) of all directions; seq_lens, h0, y, yh may be NULL.
+ * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step. */
+void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm);
 
 #endif
 
