@@ -371,7 +371,8 @@ void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
     for (b = 0; b < B; b++) {
         const int32_t len = kiln_rnn_length(seq_lens, b, S);
         const size_t so = kiln_rnn_state_offset(prm, b);
-        for (j = 0; j < H; j++) h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+        /* like onnxruntime, an empty sequence has zero final states */
+        for (j = 0; j < H; j++) h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
         for (s = 0; s < len; s++) {
             const float *xt;
             t = reverse ? len - 1 - s : s;
@@ -422,7 +423,8 @@ void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
  *   ht = g(clip(Wh Xt + Wbh + rt*(Rh Ht-1 + Rbh)))          linear_before_reset = 1 (Rbh kept apart in the pack)
  *   Ht = (1 - zt)*ht + zt*Ht-1
  * wp: packed weights (G = 3, see kiln_rnn.h; separate Rbh when linear_before_reset) of all directions;
- * seq_lens, h0, y, yh may be NULL. scratch: 4*H floats. Steps past a batch entry's length write zeros to y. */
+ * seq_lens, h0, y, yh may be NULL. scratch: 4*H floats. Steps past a batch entry's length write zeros to y; an
+ * empty sequence has zero final states (as in onnxruntime). */
 void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
                   float *scratch, const int32_t *prm, const float *fprm);
 
@@ -451,8 +453,9 @@ void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, con
         const int32_t len = kiln_rnn_length(seq_lens, b, S);
         const size_t so = kiln_rnn_state_offset(prm, b);
         for (j = 0; j < H; j++) {
-            h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
-            c[j] = c0 ? c0[so + (size_t)j] : 0.0f;
+            /* like onnxruntime, an empty sequence has zero final states */
+            h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
+            c[j] = c0 && len > 0 ? c0[so + (size_t)j] : 0.0f;
         }
         for (s = 0; s < len; s++) {
             const float *xt;
@@ -494,11 +497,13 @@ void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, con
 #include "kiln_rnn.h"
 
 /* LSTM, one direction (ONNX gate order i, o, f, c; activations f, g, h; peepholes P [D, 3H] in order i, o, f):
- *   it = f(clip(Wi Xt + Ri Ht-1 + Pi*Ct-1 + bi))      ft = f(clip(Wf Xt + Rf Ht-1 + Pf*Ct-1 + bf))  (1 - it with input_forget)
+ *   it = f(clip(Wi Xt + Ri Ht-1 + Pi*Ct-1 + bi))
+ *   ft = f(clip(Wf Xt + Rf Ht-1 + Pf*Ct-1 + bf))      (1 - it with input_forget)
  *   ct = g(clip(Wc Xt + Rc Ht-1 + bc))                 Ct = ft*Ct-1 + it*ct
  *   ot = f(clip(Wo Xt + Ro Ht-1 + Po*Ct + bo))         Ht = ot*h(Ct)
  * wp: packed weights (G = 4, see kiln_rnn.h) of all directions; seq_lens, h0, c0, p, y, yh, yc may be NULL.
- * scratch: 6*H floats. Steps past a batch entry's length write zeros to y. */
+ * scratch: 6*H floats. Steps past a batch entry's length write zeros to y; an empty sequence has zero final states
+ * (as in onnxruntime). */
 void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
                    const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
                    const float *fprm);
@@ -610,7 +615,8 @@ void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
     for (b = 0; b < B; b++) {
         const int32_t len = kiln_rnn_length(seq_lens, b, S);
         const size_t so = kiln_rnn_state_offset(prm, b);
-        for (j = 0; j < H; j++) h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+        /* like onnxruntime, an empty sequence has zero final states */
+        for (j = 0; j < H; j++) h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
         for (s = 0; s < len; s++) {
             const float *xt;
             t = reverse ? len - 1 - s : s;
@@ -725,7 +731,8 @@ static inline float kiln_rnn_row(const float *row, const float *x, const float *
 
 /* Simple RNN, one direction: Ht = f(clip(W Xt + R Ht-1 + Wb + Rb)).
  * wp: packed weights (G = 1) of all directions; seq_lens, h0, y, yh may be NULL.
- * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step. */
+ * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step
+ * (zeros for an empty sequence, as onnxruntime does). */
 void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
                   float *scratch, const int32_t *prm, const float *fprm);
 

@@ -15,7 +15,8 @@ void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
     for (b = 0; b < B; b++) {
         const int32_t len = kiln_rnn_length(seq_lens, b, S);
         const size_t so = kiln_rnn_state_offset(prm, b);
-        for (j = 0; j < H; j++) h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
+        /* like onnxruntime, an empty sequence has zero final states */
+        for (j = 0; j < H; j++) h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
         for (s = 0; s < len; s++) {
             const float *xt;
             t = reverse ? len - 1 - s : s;

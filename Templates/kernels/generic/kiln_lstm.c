@@ -19,8 +19,9 @@ void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, con
         const int32_t len = kiln_rnn_length(seq_lens, b, S);
         const size_t so = kiln_rnn_state_offset(prm, b);
         for (j = 0; j < H; j++) {
-            h[j] = h0 ? h0[so + (size_t)j] : 0.0f;
-            c[j] = c0 ? c0[so + (size_t)j] : 0.0f;
+            /* like onnxruntime, an empty sequence has zero final states */
+            h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
+            c[j] = c0 && len > 0 ? c0[so + (size_t)j] : 0.0f;
         }
         for (s = 0; s < len; s++) {
             const float *xt;

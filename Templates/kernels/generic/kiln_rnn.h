@@ -92,7 +92,8 @@ static inline float kiln_rnn_row(const float *row, const float *x, const float *
 
 /* Simple RNN, one direction: Ht = f(clip(W Xt + R Ht-1 + Wb + Rb)).
  * wp: packed weights (G = 1) of all directions; seq_lens, h0, y, yh may be NULL.
- * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step. */
+ * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step
+ * (zeros for an empty sequence, as onnxruntime does). */
 void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
                   float *scratch, const int32_t *prm, const float *fprm);
 
