@@ -91,4 +91,96 @@ final class RecurrentTests: XCTestCase {
             XCTAssertThrowsError(try Pipeline.run(g), "\(attrs)")
         }
     }
+
+    // MARK: control flow
+
+    /// body(i, cond, y) = (cond, y + x, relu(y + x)) with x from the enclosing graph.
+    func loopGraph(trip: ValueID? = nil, tripValue: Int64 = 3, bindings: [String: TensorData] = [:]) -> Graph {
+        let g = Graph(sourceFile: "test.onnx")
+        g.opsets = ["": 17]
+        g.bindings = bindings
+        let y0 = g.addValue(name: "y0", type: TensorType(.float32, [2]))
+        let x = g.addValue(name: "x", type: TensorType(.float32, [2]))
+        g.inputs = [y0.id, x.id]
+        let m: Value
+        if bindings["M"] != nil {
+            m = g.addValue(name: "M", type: TensorType(.int64, []))
+            g.inputs.append(m.id)
+        } else {
+            m = g.addValue(name: "M", constant: TensorData(dtype: .int64, shape: [], int64s: [tripValue]))
+        }
+        let body = Graph(sourceFile: "test.onnx")
+        body.opsets = g.opsets
+        let i = body.addValue(name: "i"), c = body.addValue(name: "cond_in"), y = body.addValue(name: "y_in")
+        body.inputs = [i.id, c.id, y.id]
+        let xb = body.addValue(name: "x")
+        body.outerReferences[xb.id] = x.id
+        let co = body.addValue(name: "cond_out"), yo = body.addValue(name: "y_out"), so = body.addValue(name: "scan")
+        body.nodes = [body.addNode(name: "id", opType: "Identity", inputs: [c.id], outputs: [co.id]),
+                      body.addNode(name: "add", opType: "Add", inputs: [y.id, xb.id], outputs: [yo.id]),
+                      body.addNode(name: "relu", opType: "Relu", inputs: [yo.id], outputs: [so.id])]
+        body.outputs = [co.id, yo.id, so.id]
+        let yf = g.addValue(name: "y"), sf = g.addValue(name: "s")
+        g.nodes = [g.addNode(name: "loop", opType: "Loop", attributes: ["body": .graph(body)],
+                             inputs: [m.id, nil, y0.id], outputs: [yf.id, sf.id])]
+        g.outputs = [yf.id, sf.id]
+        return g
+    }
+
+    func testLoopUnrolls() throws {
+        let g = loopGraph()
+        try Pipeline.run(g)
+        XCTAssertFalse(g.nodes.contains { $0.opType == "Loop" })
+        XCTAssertEqual(g.nodes.filter { $0.opType == "Add" }.count, 3)
+        XCTAssertEqual(g.value(g.outputs[0]).type, TensorType(.float32, [2]))
+        XCTAssertEqual(g.value(g.outputs[1]).type, TensorType(.float32, [3, 2]))
+        XCTAssertTrue(g.nodes.contains { $0.domain == "kiln" && $0.opType == "Stack" })
+        // every value a step reads is a graph input, a constant or computed by an earlier step
+        var known = Set(g.inputs)
+        for n in g.nodes {
+            for case let i? in n.inputs { XCTAssertTrue(known.contains(i) || g.value(i).constant != nil, "\(n.name)") }
+            for case let o? in n.outputs { known.insert(o) }
+        }
+    }
+
+    func testLoopTripCountMustBeStatic() throws {
+        // bound to test data: frozen
+        let g = loopGraph(bindings: ["M": TensorData(dtype: .int64, shape: [], int64s: [2])])
+        try Pipeline.run(g)
+        XCTAssertEqual(g.value(g.outputs[1]).type, TensorType(.float32, [2, 2]))
+        XCTAssertEqual(g.frozenInputs, ["M"])
+        // not bound: unsupported
+        let h = loopGraph(bindings: ["M": TensorData(dtype: .int64, shape: [], int64s: [2])])
+        h.bindings = [:]
+        XCTAssertThrowsError(try Pipeline.run(h)) { e in XCTAssertEqual((e as? KilnError)?.kind, .unsupported) }
+        // too many iterations: unsupported
+        XCTAssertThrowsError(try Pipeline.run(loopGraph(tripValue: 1_000_000))) { e in
+            XCTAssertEqual((e as? KilnError)?.kind, .unsupported)
+        }
+    }
+
+    func testIfRuntimeConditionSelects() throws {
+        let g = Graph(sourceFile: "test.onnx")
+        g.opsets = ["": 17]
+        let cond = g.addValue(name: "cond", type: TensorType(.bool, []))
+        let x = g.addValue(name: "x", type: TensorType(.float32, [3]))
+        g.inputs = [cond.id, x.id]
+        func branch(_ op: String) -> Graph {
+            let b = Graph(sourceFile: "test.onnx")
+            b.opsets = g.opsets
+            let xb = b.addValue(name: "x"), o = b.addValue(name: "o_\(op)")
+            b.outerReferences[xb.id] = x.id
+            b.nodes = [b.addNode(name: op, opType: op, inputs: op == "Add" ? [xb.id, xb.id] : [xb.id], outputs: [o.id])]
+            b.outputs = [o.id]
+            return b
+        }
+        let y = g.addValue(name: "y")
+        g.nodes = [g.addNode(name: "if", opType: "If", attributes: ["then_branch": .graph(branch("Add")),
+                                                                    "else_branch": .graph(branch("Relu"))],
+                             inputs: [cond.id], outputs: [y.id])]
+        g.outputs = [y.id]
+        try Pipeline.run(g)
+        XCTAssertEqual(g.nodes.map(\.qualifiedOp).sorted(), ["Add", "Relu", "kiln::Select"])
+        XCTAssertEqual(g.value(y.id).type, TensorType(.float32, [3]))
+    }
 }

@@ -34,22 +34,28 @@ public enum If: ControlFlowOperator {
             try take(c.int64(at: 0) != 0 ? thenBranch : elseBranch, c.int64(at: 0) != 0 ? "then" : "else")
             return
         }
-        // Condition known only at run time: compute both branches and select.
+        // Condition known only at run time: compute both branches and select. A branch that cannot be compiled for
+        // these shapes, or branches that disagree on output types, leave only a condition bound to test data.
         let mark = x.mark
-        let thenOuts = try x.inline(thenBranch, inputs: [], label: "then", n)
-        let elseOuts = try x.inline(elseBranch, inputs: [], label: "else", n)
-        let mismatch = zip(thenOuts, elseOuts).enumerated().first { x.graph.value($1.0).type != x.graph.value($1.1).type }
-        if let (i, (a, b)) = mismatch {
-            // Different shapes: only a condition bound to test data can decide at compile time.
+        var outs: (then: [ValueID], else: [ValueID])? = nil
+        var problem: KilnError? = nil
+        do {
+            outs = (try x.inline(thenBranch, inputs: [], label: "then", n), try x.inline(elseBranch, inputs: [], label: "else", n))
+        } catch let e as KilnError {
+            problem = e
+        }
+        if let o = outs, let i = o.then.indices.first(where: { x.graph.value(o.then[$0]).type != x.graph.value(o.else[$0]).type }) {
+            let ta = x.graph.value(o.then[i]).type.map { "\($0)" } ?? "?", tb = x.graph.value(o.else[i]).type.map { "\($0)" } ?? "?"
+            problem = n.unsupported("the condition is known only at run time and output \(i) has different types in the branches (\(ta) and \(tb))")
+        }
+        if let problem = problem {
             x.truncate(to: mark)
-            guard let c = try x.constantValue(condID) else {
-                let ta = x.graph.value(a).type.map { "\($0)" } ?? "?", tb = x.graph.value(b).type.map { "\($0)" } ?? "?"
-                throw n.unsupported("the condition is known only at run time and output \(i) has different types in the branches (\(ta) and \(tb))")
-            }
+            guard let c = try x.constantValue(condID) else { throw problem }
             try take(c.int64(at: 0) != 0 ? thenBranch : elseBranch, c.int64(at: 0) != 0 ? "then" : "else")
             return
         }
-        for (i, (a, b)) in zip(thenOuts, elseOuts).enumerated() {
+        guard let o = outs else { return }
+        for (i, (a, b)) in zip(o.then, o.else).enumerated() {
             guard let out = n.node.outputs[i] else { continue }
             try x.emit("Select", domain: "kiln", name: "\(n.name)/select\(i)", inputs: [condID, a, b], outputs: [out])
         }
