@@ -11,5 +11,9 @@ extension OperatorTable {
         KilnSelect.self,
         KilnSliceAxis.self,
         KilnStack.self,
+        HannWindow.self,
+        HammingWindow.self,
+        BlackmanWindow.self,
+        MelWeightMatrix.self,
     ]
 }
