@@ -15,5 +15,6 @@ extension OperatorTable {
         HammingWindow.self,
         BlackmanWindow.self,
         MelWeightMatrix.self,
+        CumProd.self,
     ]
 }
