@@ -16,5 +16,6 @@ extension OperatorTable {
         BlackmanWindow.self,
         MelWeightMatrix.self,
         CumProd.self,
+        Det.self,
     ]
 }
