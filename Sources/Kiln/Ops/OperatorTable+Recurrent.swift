@@ -17,5 +17,7 @@ extension OperatorTable {
         MelWeightMatrix.self,
         CumProd.self,
         Det.self,
+        DFT.self,
+        STFT.self,
     ]
 }
