@@ -19,5 +19,6 @@ extension OperatorTable {
         Det.self,
         DFT.self,
         STFT.self,
+        Col2Im.self,
     ]
 }
