@@ -579,6 +579,68 @@ KILN_CLIP_DECL(u64, uint64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_col2im.c": #"""
+#include "kiln_col2im.h"
+
+void kiln_col2im_f32(const float *x, float *y, int32_t N, int32_t C, int32_t D, const int32_t *image,
+                     const int32_t *block, const int32_t *dilations, const int32_t *pad_begin, const int32_t *strides,
+                     const int32_t *cols)
+{
+    size_t K = 1, L = 1, I = 1, k, l;
+    int32_t d, n, c;
+    if (D < 1 || D > KILN_MAX_RANK) return;
+    for (d = 0; d < D; d++) {
+        K *= (size_t)block[d];
+        L *= (size_t)cols[d];
+        I *= (size_t)image[d];
+    }
+    memset(y, 0, (size_t)N * (size_t)C * I * sizeof *y);
+    for (n = 0; n < N; n++) {
+        for (c = 0; c < C; c++) {
+            const float *xc = x + ((size_t)n * (size_t)C + (size_t)c) * K * L;
+            float *yc = y + ((size_t)n * (size_t)C + (size_t)c) * I;
+            for (k = 0; k < K; k++) {
+                int64_t off[KILN_MAX_RANK];
+                size_t rest = k;
+                for (d = D - 1; d >= 0; d--) {
+                    off[d] = (int64_t)(rest % (size_t)block[d]);
+                    rest /= (size_t)block[d];
+                }
+                for (l = 0; l < L; l++) {
+                    size_t at = 0, r = l;
+                    int64_t pos[KILN_MAX_RANK];
+                    int inside = 1;
+                    for (d = D - 1; d >= 0; d--) {
+                        const int64_t col = (int64_t)(r % (size_t)cols[d]);
+                        r /= (size_t)cols[d];
+                        pos[d] = col * strides[d] - pad_begin[d] + off[d] * dilations[d];
+                        if (pos[d] < 0 || pos[d] >= image[d]) inside = 0;
+                    }
+                    if (!inside) continue;
+                    for (d = 0; d < D; d++) at = at * (size_t)image[d] + (size_t)pos[d];
+                    yc[at] += xc[k * L + l];
+                }
+            }
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_col2im.h": #"""
+#ifndef KILN_COL2IM_H
+#define KILN_COL2IM_H
+#include "kiln_common.h"
+
+/* Col2Im: x is [N, C*K, L] (K = prod(block), L = prod(cols)), y is [N, C, image...] with D spatial dims.
+ * Every column entry is added into y at image index col*stride - pad_begin + offset*dilation (per dim) when that
+ * index is inside the image; y starts at zero. Tables have D entries (D <= KILN_MAX_RANK). */
+void kiln_col2im_f32(const float *x, float *y, int32_t N, int32_t C, int32_t D, const int32_t *image,
+                     const int32_t *block, const int32_t *dilations, const int32_t *pad_begin, const int32_t *strides,
+                     const int32_t *cols);
+
+#endif
+
+"""#,
         "kernels/generic/kiln_common.h": #"""
 /* Shared definitions for Kiln kernels. Every kernel header includes this file.
  * Kernels are plain C99: no allocation, no globals, no I/O; sizes are int32_t because no tensor that fits a
@@ -737,6 +799,49 @@ KILN_COMPARE_DECL_ALL(less)
 KILN_COMPARE_DECL_ALL(greater)
 KILN_COMPARE_DECL_ALL(less_equal)
 KILN_COMPARE_DECL_ALL(greater_equal)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_control.c": #"""
+#include "kiln_control.h"
+
+void kiln_copy_blocks(const void *src, void *dst, int32_t count, int32_t block, int32_t src_offset,
+                      int32_t src_stride, int32_t dst_offset, int32_t dst_stride)
+{
+    const uint8_t *s = (const uint8_t *)src;
+    uint8_t *d = (uint8_t *)dst;
+    int32_t i;
+    if (count <= 0 || block <= 0 || src_offset < 0 || dst_offset < 0 || src_stride < 0 || dst_stride < 0) return;
+    for (i = 0; i < count; i++) {
+        const uint8_t *from = s + (size_t)src_offset + (size_t)i * (size_t)src_stride;
+        uint8_t *to = d + (size_t)dst_offset + (size_t)i * (size_t)dst_stride;
+        if (from != to) memmove(to, from, (size_t)block);
+    }
+}
+
+void kiln_select(const uint8_t *cond, const void *a, const void *b, void *y, int32_t bytes)
+{
+    const void *src = *cond ? a : b;
+    if (bytes > 0 && src != y) memmove(y, src, (size_t)bytes);
+}
+
+"""#,
+        "kernels/generic/kiln_control.h": #"""
+#ifndef KILN_CONTROL_H
+#define KILN_CONTROL_H
+#include "kiln_common.h"
+
+/* Data movement for expanded control flow (If, Loop, Scan). Sizes and offsets are in bytes. */
+
+/* Copies `count` blocks of `block` bytes: block i goes from src + src_offset + i*src_stride to
+ * dst + dst_offset + i*dst_stride (slicing one index out of an axis, stacking tensors along a new axis).
+ * Non-positive count or block copies nothing; blocks may overlap only when src == dst (then nothing moves). */
+void kiln_copy_blocks(const void *src, void *dst, int32_t count, int32_t block, int32_t src_offset,
+                      int32_t src_stride, int32_t dst_offset, int32_t dst_stride);
+
+/* y = (*cond != 0) ? a : b, `bytes` bytes (If with a condition known only at run time). y may alias a or b. */
+void kiln_select(const uint8_t *cond, const void *a, const void *b, void *y, int32_t bytes);
 
 #endif
 
@@ -942,6 +1047,63 @@ void kiln_copy_block(const void *x, int32_t x_offset, int32_t x_stride, void *y,
 #endif
 
 """#,
+        "kernels/generic/kiln_cumprod.c": #"""
+#include "kiln_cumprod.h"
+
+/* ACC is the accumulator type (unsigned for integers so that products wrap without undefined behaviour). */
+#define KILN_CUMPROD_DEF(SUF, T, ACC)                                                                      \
+    void kiln_cumprod_##SUF(const T *x, T *y, int32_t outer, int32_t len, int32_t inner, int32_t exclusive, \
+                            int32_t reverse)                                                               \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                ACC acc = (ACC)1;                                                                          \
+                for (k = 0; k < len; k++) {                                                                \
+                    const int32_t kk = reverse ? len - 1 - k : k;                                          \
+                    const size_t at = ((size_t)o * (size_t)len + (size_t)kk) * (size_t)inner + (size_t)i;   \
+                    const ACC v = (ACC)x[at];                                                              \
+                    if (exclusive) {                                                                       \
+                        y[at] = (T)acc;                                                                    \
+                        acc = acc * v;                                                                     \
+                    } else {                                                                               \
+                        acc = acc * v;                                                                     \
+                        y[at] = (T)acc;                                                                    \
+                    }                                                                                      \
+                }                                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+KILN_CUMPROD_DEF(f32, float, float)
+KILN_CUMPROD_DEF(f64, double, double)
+KILN_CUMPROD_DEF(i32, int32_t, uint32_t)
+KILN_CUMPROD_DEF(i64, int64_t, uint64_t)
+KILN_CUMPROD_DEF(u32, uint32_t, uint32_t)
+KILN_CUMPROD_DEF(u64, uint64_t, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_cumprod.h": #"""
+#ifndef KILN_CUMPROD_H
+#define KILN_CUMPROD_H
+#include "kiln_common.h"
+
+/* Cumulative product along the middle axis of x viewed as [outer, len, inner]:
+ *   y[o, k, i] = prod of x[o, j, i] over j <= k (j < k when exclusive; j >= k / j > k when reverse).
+ * Integers wrap (unsigned arithmetic). y may alias x. */
+#define KILN_CUMPROD_DECL(SUF, T)                                                                          \
+    void kiln_cumprod_##SUF(const T *x, T *y, int32_t outer, int32_t len, int32_t inner, int32_t exclusive, \
+                            int32_t reverse);
+KILN_CUMPROD_DECL(f32, float)
+KILN_CUMPROD_DECL(f64, double)
+KILN_CUMPROD_DECL(i32, int32_t)
+KILN_CUMPROD_DECL(i64, int64_t)
+KILN_CUMPROD_DECL(u32, uint32_t)
+KILN_CUMPROD_DECL(u64, uint64_t)
+#undef KILN_CUMPROD_DECL
+
+#endif
+
+"""#,
         "kernels/generic/kiln_cumsum.c": #"""
 #include "kiln_cumsum.h"
 
@@ -1008,6 +1170,170 @@ KILN_CUMSUM_DECL(i32, int32_t)
 KILN_CUMSUM_DECL(i64, int64_t)
 KILN_CUMSUM_DECL(u32, uint32_t)
 KILN_CUMSUM_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_det.c": #"""
+#include "kiln_det.h"
+#include <math.h>
+
+#define KILN_DET_DEF(SUF, T, ABS)                                                                    \
+    void kiln_det_##SUF(const T *x, T *y, T *a, int32_t count, int32_t n)                            \
+    {                                                                                                \
+        const size_t nn = (size_t)n * (size_t)n;                                                     \
+        int32_t m, i, j, k;                                                                          \
+        for (m = 0; m < count; m++) {                                                                \
+            T det = (T)1;                                                                            \
+            memcpy(a, x + (size_t)m * nn, nn * sizeof *a);                                           \
+            for (k = 0; k < n; k++) {                                                                \
+                int32_t p = k;                                                                       \
+                T best = ABS(a[(size_t)k * n + k]), piv;                                             \
+                for (i = k + 1; i < n; i++) {                                                        \
+                    T v = ABS(a[(size_t)i * n + k]);                                                 \
+                    if (v > best || v != v) { best = v; p = i; }                                     \
+                }                                                                                    \
+                if (!(best > (T)0)) { /* zero (or NaN) column: no usable pivot */                    \
+                    det = best == best ? (T)0 : best;                                                \
+                    break;                                                                           \
+                }                                                                                    \
+                if (p != k) {                                                                        \
+                    for (j = 0; j < n; j++) {                                                        \
+                        T t = a[(size_t)k * n + j];                                                  \
+                        a[(size_t)k * n + j] = a[(size_t)p * n + j];                                 \
+                        a[(size_t)p * n + j] = t;                                                    \
+                    }                                                                                \
+                    det = -det;                                                                      \
+                }                                                                                    \
+                piv = a[(size_t)k * n + k];                                                          \
+                det *= piv;                                                                          \
+                for (i = k + 1; i < n; i++) {                                                        \
+                    T f = a[(size_t)i * n + k] / piv;                                                \
+                    for (j = k + 1; j < n; j++) a[(size_t)i * n + j] -= f * a[(size_t)k * n + j];    \
+                }                                                                                    \
+            }                                                                                        \
+            y[m] = det;                                                                              \
+        }                                                                                            \
+    }
+KILN_DET_DEF(f32, float, fabsf)
+KILN_DET_DEF(f64, double, fabs)
+
+"""#,
+        "kernels/generic/kiln_det.h": #"""
+#ifndef KILN_DET_H
+#define KILN_DET_H
+#include "kiln_common.h"
+
+/* Determinants of `count` row-major n x n matrices (x is [count, n, n], y is [count]) by Gaussian elimination
+ * with partial pivoting, in the element type. A matrix without a nonzero pivot has determinant 0.
+ * scratch: n*n elements. n = 0 gives 1 (empty product). */
+void kiln_det_f32(const float *x, float *y, float *scratch, int32_t count, int32_t n);
+void kiln_det_f64(const double *x, double *y, double *scratch, int32_t count, int32_t n);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_dft.c": #"""
+#include "kiln_dft.h"
+
+/* Element n (real, imaginary) of the signal, with zero padding past n_in. */
+static void kiln_dft_load(const float *x, int32_t n, int32_t n_in, int32_t inner, int32_t c_in, float *re, float *im)
+{
+    if (n >= n_in) {
+        *re = 0.0f;
+        *im = 0.0f;
+        return;
+    }
+    x += (size_t)n * (size_t)inner * (size_t)c_in;
+    *re = x[0];
+    *im = c_in == 2 ? x[1] : 0.0f;
+}
+
+void kiln_dft_f32(const float *x, const float *tw, float *y, int32_t outer, int32_t n_in, int32_t inner, int32_t c_in,
+                  int32_t L, int32_t n_out, int32_t c_out, int32_t inverse, int32_t mode)
+{
+    const float sign = inverse ? 1.0f : -1.0f, scale = inverse ? 1.0f / (float)L : 1.0f;
+    int32_t o, i, k, n;
+    if (L <= 0) return;
+    for (o = 0; o < outer; o++) {
+        for (i = 0; i < inner; i++) {
+            const float *xs = x + ((size_t)o * (size_t)n_in * (size_t)inner + (size_t)i) * (size_t)c_in;
+            float *ys = y + ((size_t)o * (size_t)n_out * (size_t)inner + (size_t)i) * (size_t)c_out;
+            for (k = 0; k < n_out; k++) {
+                float sr = 0.0f, si = 0.0f;
+                int32_t j = 0; /* (k * n) mod L, stepped without overflow */
+                for (n = 0; n < L; n++) {
+                    float xr, xi, c = tw[2 * j], s = sign * tw[2 * j + 1];
+                    if (mode == 1 && n > L / 2) {
+                        kiln_dft_load(xs, L - n, n_in, inner, c_in, &xr, &xi);
+                        xi = -xi;
+                    } else {
+                        kiln_dft_load(xs, n, n_in, inner, c_in, &xr, &xi);
+                    }
+                    sr += xr * c - xi * s;
+                    si += xr * s + xi * c;
+                    j += k % L;
+                    if (j >= L) j -= L;
+                }
+                ys[(size_t)k * (size_t)inner * (size_t)c_out] = sr * scale;
+                if (c_out == 2) ys[(size_t)k * (size_t)inner * (size_t)c_out + 1] = si * scale;
+            }
+        }
+    }
+}
+
+void kiln_stft_f32(const float *x, const float *window, const float *tw, float *y, int32_t batch, int32_t length,
+                   int32_t c_in, int32_t frames, int32_t step, int32_t L, int32_t n_out)
+{
+    int32_t b, f, k, n;
+    if (L <= 0) return;
+    for (b = 0; b < batch; b++) {
+        for (f = 0; f < frames; f++) {
+            const float *xs = x + ((size_t)b * (size_t)length + (size_t)f * (size_t)step) * (size_t)c_in;
+            float *ys = y + ((size_t)b * (size_t)frames + (size_t)f) * (size_t)n_out * 2u;
+            for (k = 0; k < n_out; k++) {
+                float sr = 0.0f, si = 0.0f;
+                int32_t j = 0;
+                for (n = 0; n < L; n++) {
+                    const float w = window ? window[n] : 1.0f;
+                    const float xr = w * xs[(size_t)n * (size_t)c_in], xi = c_in == 2 ? w * xs[(size_t)n * 2u + 1u] : 0.0f;
+                    const float c = tw[2 * j], s = -tw[2 * j + 1];
+                    sr += xr * c - xi * s;
+                    si += xr * s + xi * c;
+                    j += k % L;
+                    if (j >= L) j -= L;
+                }
+                ys[2 * k] = sr;
+                ys[2 * k + 1] = si;
+            }
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_dft.h": #"""
+#ifndef KILN_DFT_H
+#define KILN_DFT_H
+#include "kiln_common.h"
+
+/* Discrete Fourier transforms along one axis, computed directly (O(L^2) per transform) with a twiddle table
+ * tw[2j] = cos(2 pi j / L), tw[2j+1] = sin(2 pi j / L), j < L, built at compile time.
+ *
+ * kiln_dft_f32: x is [outer, n_in, inner, c_in] (c_in 1: real, 2: complex), y is [outer, n_out, inner, c_out].
+ * The signal is x along n_in, zero-padded or truncated to L.
+ *   mode 0, forward:  y[k] = sum_n x[n] e^(-2 pi i k n / L), k < n_out (n_out = L, or L/2 + 1 one-sided)
+ *   mode 0, inverse:  y[k] = 1/L sum_n x[n] e^(+2 pi i k n / L)
+ *   mode 1 (inverse of a one-sided spectrum): x holds X[0..n_in); the spectrum is extended to L by Hermitian
+ *     symmetry (X[L-k] = conj X[k]) and y[k] = 1/L Re sum_n X[n] e^(+2 pi i k n / L).
+ * c_out 1 keeps only the real part. y must not alias x. */
+void kiln_dft_f32(const float *x, const float *tw, float *y, int32_t outer, int32_t n_in, int32_t inner, int32_t c_in,
+                  int32_t L, int32_t n_out, int32_t c_out, int32_t inverse, int32_t mode);
+
+/* Short-time Fourier transform: x is [batch, length, c_in]; frame f covers x[f*step .. f*step + L), multiplied by
+ * window (L values, or NULL for ones); y is [batch, frames, n_out, 2] with y[b, f, k] = sum_n w[n] x[f*step + n]
+ * e^(-2 pi i k n / L). Frames must fit in the signal (the compiler guarantees it). */
+void kiln_stft_f32(const float *x, const float *window, const float *tw, float *y, int32_t batch, int32_t length,
+                   int32_t c_in, int32_t frames, int32_t step, int32_t L, int32_t n_out);
 
 #endif
 
@@ -1257,6 +1583,84 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #endif
 
 """#,
+        "kernels/generic/kiln_gru.c": #"""
+#include "kiln_gru.h"
+
+void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], lbr = prm[KILN_RNN_P_FLAG];
+    const int32_t af = prm[KILN_RNN_P_ACT0], ag = prm[KILN_RNN_P_ACT1], has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0];
+    const size_t row = (size_t)I + (size_t)H + 1u;
+    const float *w = wp + (size_t)prm[KILN_RNN_P_DIR] * kiln_rnn_packed_floats(3, I, H, lbr);
+    const float *rbh = w + 3u * (size_t)H * row; /* only read when lbr */
+    float *h = scratch, *gates = scratch + H;
+    int32_t b, s, t, j, k;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        /* like onnxruntime, an empty sequence has zero final states */
+        for (j = 0; j < H; j++) h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            /* z and r */
+            for (j = 0; j < 2 * H; j++) {
+                const float *r = w + (size_t)j * row;
+                float v = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+                gates[j] = kiln_rnn_act(af, kiln_rnn_clip(v, has_clip, clip), fprm[1], fprm[4]);
+            }
+            /* candidate h */
+            for (j = 0; j < H; j++) {
+                const float *r = w + (size_t)(2 * H + j) * row;
+                float v = r[row - 1u], rec = 0.0f;
+                for (k = 0; k < I; k++) v += r[k] * xt[k];
+                if (lbr) {
+                    rec = rbh[j];
+                    for (k = 0; k < H; k++) rec += r[I + k] * h[k];
+                    v += gates[H + j] * rec;
+                } else {
+                    for (k = 0; k < H; k++) rec += r[I + k] * (gates[H + k] * h[k]);
+                    v += rec;
+                }
+                gates[2 * H + j] = kiln_rnn_act(ag, kiln_rnn_clip(v, has_clip, clip), fprm[2], fprm[5]);
+            }
+            for (j = 0; j < H; j++) {
+                const float z = gates[j];
+                h[j] = (1.0f - z) * gates[2 * H + j] + z * h[j];
+            }
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_gru.h": #"""
+#ifndef KILN_GRU_H
+#define KILN_GRU_H
+#include "kiln_rnn.h"
+
+/* GRU, one direction (ONNX gate order z, r, h; activations f, g):
+ *   zt = f(clip(Wz Xt + Rz Ht-1 + bz))   rt = f(clip(Wr Xt + Rr Ht-1 + br))
+ *   ht = g(clip(Wh Xt + Rh (rt*Ht-1) + Wbh + Rbh))          linear_before_reset = 0
+ *   ht = g(clip(Wh Xt + Wbh + rt*(Rh Ht-1 + Rbh)))          linear_before_reset = 1 (Rbh kept apart in the pack)
+ *   Ht = (1 - zt)*ht + zt*Ht-1
+ * wp: packed weights (G = 3, see kiln_rnn.h; separate Rbh when linear_before_reset) of all directions;
+ * seq_lens, h0, y, yh may be NULL. scratch: 4*H floats. Steps past a batch entry's length write zeros to y; an
+ * empty sequence has zero final states (as in onnxruntime). */
+void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm);
+
+#endif
+
+"""#,
         "kernels/generic/kiln_logic.c": #"""
 #include "kiln_logic.h"
 
@@ -1332,6 +1736,86 @@ KILN_LOGIC_INT_DECL(u8, uint8_t)
 KILN_LOGIC_INT_DECL(u16, uint16_t)
 KILN_LOGIC_INT_DECL(u32, uint32_t)
 KILN_LOGIC_INT_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_lstm.c": #"""
+#include "kiln_lstm.h"
+
+void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
+                   const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
+                   const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], input_forget = prm[KILN_RNN_P_FLAG];
+    const int32_t af = prm[KILN_RNN_P_ACT0], ag = prm[KILN_RNN_P_ACT1], ah = prm[KILN_RNN_P_ACT2];
+    const int32_t has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0];
+    const size_t row = (size_t)I + (size_t)H + 1u, d = (size_t)prm[KILN_RNN_P_DIR];
+    const float *w = wp + d * kiln_rnn_packed_floats(4, I, H, 0);
+    const float *pi = p ? p + d * 3u * (size_t)H : NULL;
+    const float *po = pi ? pi + H : NULL, *pf = pi ? pi + 2 * H : NULL;
+    float *h = scratch, *c = scratch + H, *gates = scratch + 2 * H;
+    int32_t b, s, t, j;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        for (j = 0; j < H; j++) {
+            /* like onnxruntime, an empty sequence has zero final states */
+            h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
+            c[j] = c0 && len > 0 ? c0[so + (size_t)j] : 0.0f;
+        }
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            for (j = 0; j < 4 * H; j++) {
+                const float *r = w + (size_t)j * row;
+                gates[j] = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+            }
+            for (j = 0; j < H; j++) {
+                float it = gates[j], ot = gates[H + j], ft = gates[2 * H + j], ct = gates[3 * H + j], cn;
+                if (pi) {
+                    it += pi[j] * c[j];
+                    ft += pf[j] * c[j];
+                }
+                it = kiln_rnn_act(af, kiln_rnn_clip(it, has_clip, clip), fprm[1], fprm[4]);
+                ft = input_forget ? 1.0f - it : kiln_rnn_act(af, kiln_rnn_clip(ft, has_clip, clip), fprm[1], fprm[4]);
+                ct = kiln_rnn_act(ag, kiln_rnn_clip(ct, has_clip, clip), fprm[2], fprm[5]);
+                cn = ft * c[j] + it * ct;
+                if (po) ot += po[j] * cn;
+                ot = kiln_rnn_act(af, kiln_rnn_clip(ot, has_clip, clip), fprm[1], fprm[4]);
+                c[j] = cn;
+                h[j] = ot * kiln_rnn_act(ah, cn, fprm[3], fprm[6]);
+            }
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+        if (yc) memcpy(yc + so, c, (size_t)H * sizeof *c);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_lstm.h": #"""
+#ifndef KILN_LSTM_H
+#define KILN_LSTM_H
+#include "kiln_rnn.h"
+
+/* LSTM, one direction (ONNX gate order i, o, f, c; activations f, g, h; peepholes P [D, 3H] in order i, o, f):
+ *   it = f(clip(Wi Xt + Ri Ht-1 + Pi*Ct-1 + bi))
+ *   ft = f(clip(Wf Xt + Rf Ht-1 + Pf*Ct-1 + bf))      (1 - it with input_forget)
+ *   ct = g(clip(Wc Xt + Rc Ht-1 + bc))                 Ct = ft*Ct-1 + it*ct
+ *   ot = f(clip(Wo Xt + Ro Ht-1 + Po*Ct + bo))         Ht = ot*h(Ct)
+ * wp: packed weights (G = 4, see kiln_rnn.h) of all directions; seq_lens, h0, c0, p, y, yh, yc may be NULL.
+ * scratch: 6*H floats. Steps past a batch entry's length write zeros to y; an empty sequence has zero final states
+ * (as in onnxruntime). */
+void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
+                   const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
+                   const float *fprm);
 
 #endif
 
@@ -2008,6 +2492,200 @@ void kiln_reverse_sequence(const void *x, const int64_t *lens, void *y, int32_t 
  * lengths are clamped to [0, time]. y must not alias x. */
 void kiln_reverse_sequence(const void *x, const int64_t *lens, void *y, int32_t batch, int32_t time,
                            int32_t batch_axis, int32_t row_bytes);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_rnn.c": #"""
+#include "kiln_rnn.h"
+#include <math.h>
+
+float kiln_rnn_act(int32_t kind, float x, float alpha, float beta)
+{
+    switch (kind) {
+    case KILN_RNN_SIGMOID:
+        /* 1 / (1 + e^-x), evaluated so that e^(large) never overflows for either sign */
+        if (x >= 0.0f) return 1.0f / (1.0f + expf(-x));
+        {
+            float e = expf(x);
+            return e / (1.0f + e);
+        }
+    case KILN_RNN_TANH: return tanhf(x);
+    case KILN_RNN_RELU: return x > 0.0f ? x : 0.0f;
+    case KILN_RNN_AFFINE: return alpha * x + beta;
+    case KILN_RNN_LEAKY_RELU: return x >= 0.0f ? x : alpha * x;
+    case KILN_RNN_THRESHOLDED_RELU: return x >= alpha ? x : 0.0f;
+    case KILN_RNN_SCALED_TANH: return alpha * tanhf(beta * x);
+    case KILN_RNN_HARD_SIGMOID: {
+        float v = alpha * x + beta;
+        return v < 0.0f ? 0.0f : (v > 1.0f ? 1.0f : v);
+    }
+    case KILN_RNN_ELU: return x >= 0.0f ? x : alpha * (expf(x) - 1.0f);
+    case KILN_RNN_SOFTSIGN: return x / (1.0f + fabsf(x));
+    case KILN_RNN_SOFTPLUS:
+        /* log(1 + e^x) = max(x, 0) + log1p(e^-|x|) */
+        return (x > 0.0f ? x : 0.0f) + log1pf(expf(-fabsf(x)));
+    default: return x;
+    }
+}
+
+void kiln_rnn_pack_f32(const float *w, const float *r, const float *b, float *out, int32_t D, int32_t G, int32_t I,
+                       int32_t H, int32_t separate_rbh)
+{
+    const size_t GH = (size_t)G * (size_t)H, row = (size_t)I + (size_t)H + 1u;
+    int32_t d;
+    size_t j, k;
+    for (d = 0; d < D; d++) {
+        const float *wd = w + (size_t)d * GH * (size_t)I;
+        const float *rd = r + (size_t)d * GH * (size_t)H;
+        const float *bd = b ? b + (size_t)d * 2u * GH : NULL;
+        float *o = out + (size_t)d * kiln_rnn_packed_floats(G, I, H, separate_rbh);
+        for (j = 0; j < GH; j++) {
+            float *orow = o + j * row;
+            int split = separate_rbh && j >= 2u * (size_t)H && j < 3u * (size_t)H;
+            for (k = 0; k < (size_t)I; k++) orow[k] = wd[j * (size_t)I + k];
+            for (k = 0; k < (size_t)H; k++) orow[(size_t)I + k] = rd[j * (size_t)H + k];
+            orow[row - 1u] = bd ? (split ? bd[j] : bd[j] + bd[GH + j]) : 0.0f;
+        }
+        if (separate_rbh) {
+            for (k = 0; k < (size_t)H; k++) o[GH * row + k] = bd ? bd[GH + 2u * (size_t)H + k] : 0.0f;
+        }
+    }
+}
+
+void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm)
+{
+    const int32_t S = prm[KILN_RNN_P_S], B = prm[KILN_RNN_P_B], I = prm[KILN_RNN_P_I], H = prm[KILN_RNN_P_H];
+    const int32_t reverse = prm[KILN_RNN_P_REVERSE], act = prm[KILN_RNN_P_ACT0], has_clip = prm[KILN_RNN_P_HAS_CLIP];
+    const float clip = fprm[0], alpha = fprm[1], beta = fprm[4];
+    const size_t row = (size_t)I + (size_t)H + 1u;
+    const float *w = wp + (size_t)prm[KILN_RNN_P_DIR] * kiln_rnn_packed_floats(1, I, H, 0);
+    float *h = scratch, *pre = scratch + H;
+    int32_t b, s, t, j;
+    for (b = 0; b < B; b++) {
+        const int32_t len = kiln_rnn_length(seq_lens, b, S);
+        const size_t so = kiln_rnn_state_offset(prm, b);
+        /* like onnxruntime, an empty sequence has zero final states */
+        for (j = 0; j < H; j++) h[j] = h0 && len > 0 ? h0[so + (size_t)j] : 0.0f;
+        for (s = 0; s < len; s++) {
+            const float *xt;
+            t = reverse ? len - 1 - s : s;
+            xt = x + kiln_rnn_x_offset(prm, t, b);
+            for (j = 0; j < H; j++) {
+                const float *r = w + (size_t)j * row;
+                pre[j] = kiln_rnn_row(r, xt, h, I, H, r[row - 1u]);
+            }
+            for (j = 0; j < H; j++) h[j] = kiln_rnn_act(act, kiln_rnn_clip(pre[j], has_clip, clip), alpha, beta);
+            if (y) memcpy(y + kiln_rnn_y_offset(prm, t, b), h, (size_t)H * sizeof *h);
+        }
+        if (y) {
+            for (t = len; t < S; t++) memset(y + kiln_rnn_y_offset(prm, t, b), 0, (size_t)H * sizeof *y);
+        }
+        if (yh) memcpy(yh + so, h, (size_t)H * sizeof *h);
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_rnn.h": #"""
+#ifndef KILN_RNN_H
+#define KILN_RNN_H
+#include "kiln_common.h"
+
+/* Shared pieces of the recurrent kernels (RNN, GRU, LSTM).
+ *
+ * Packed weights: for each direction, G*H rows (gates in ONNX order), each row holding the W row (I floats),
+ * the R row (H floats) and one bias (Wb + Rb, summed in float). The whole direction block is read front to back
+ * once per time step. GRU with linear_before_reset keeps its recurrent h-gate bias Rbh apart: H more floats after
+ * the rows (and Wbh alone in the rows' h-gate bias). `kiln_rnn_pack_f32` builds this layout at run time when the
+ * weights are not constants; the compiler builds the same bytes at compile time otherwise.
+ *
+ * Parameter table `prm` (int32) shared by the three kernels:
+ *   0 S seq_length, 1 B batch, 2 I input_size, 3 H hidden_size, 4 D num_directions, 5 d this direction,
+ *   6 reverse (1: walk time backwards), 7 layout (0: X [S,B,I], 1: X [B,S,I]), 8 flag (LSTM input_forget,
+ *   GRU linear_before_reset), 9..11 activation kinds (f, g, h), 12 has_clip.
+ * Float table `fprm`: 0 clip, 1..3 alpha of f, g, h, 4..6 beta of f, g, h. */
+
+enum {
+    KILN_RNN_SIGMOID = 0, KILN_RNN_TANH = 1, KILN_RNN_RELU = 2, KILN_RNN_AFFINE = 3, KILN_RNN_LEAKY_RELU = 4,
+    KILN_RNN_THRESHOLDED_RELU = 5, KILN_RNN_SCALED_TANH = 6, KILN_RNN_HARD_SIGMOID = 7, KILN_RNN_ELU = 8,
+    KILN_RNN_SOFTSIGN = 9, KILN_RNN_SOFTPLUS = 10
+};
+
+enum {
+    KILN_RNN_P_S = 0, KILN_RNN_P_B, KILN_RNN_P_I, KILN_RNN_P_H, KILN_RNN_P_D, KILN_RNN_P_DIR, KILN_RNN_P_REVERSE,
+    KILN_RNN_P_LAYOUT, KILN_RNN_P_FLAG, KILN_RNN_P_ACT0, KILN_RNN_P_ACT1, KILN_RNN_P_ACT2, KILN_RNN_P_HAS_CLIP,
+    KILN_RNN_P_COUNT
+};
+
+/* Activation `kind` with its alpha/beta; unknown kinds give the identity. */
+float kiln_rnn_act(int32_t kind, float x, float alpha, float beta);
+
+/* Clamps to [-clip, clip] when has_clip (NaN passes through). */
+static inline float kiln_rnn_clip(float x, int32_t has_clip, float clip)
+{
+    if (!has_clip) return x;
+    return x < -clip ? -clip : (x > clip ? clip : x);
+}
+
+/* Floats in one packed direction block. */
+static inline size_t kiln_rnn_packed_floats(int32_t G, int32_t I, int32_t H, int32_t separate_rbh)
+{
+    return (size_t)G * (size_t)H * ((size_t)I + (size_t)H + 1u) + (separate_rbh ? (size_t)H : 0u);
+}
+
+/* Packs ONNX W [D, G*H, I], R [D, G*H, H] and optional B [D, 2*G*H] into `out` (D packed blocks).
+ * separate_rbh (GRU with linear_before_reset): gate 2's recurrent bias is stored after the rows instead of summed. */
+void kiln_rnn_pack_f32(const float *w, const float *r, const float *b, float *out, int32_t D, int32_t G, int32_t I,
+                       int32_t H, int32_t separate_rbh);
+
+/* Sequence length of batch entry `b`: seq_lens[b] clamped to [0, S], or S without seq_lens. */
+static inline int32_t kiln_rnn_length(const int32_t *seq_lens, int32_t b, int32_t S)
+{
+    int32_t n;
+    if (!seq_lens) return S;
+    n = seq_lens[b];
+    return n < 0 ? 0 : (n > S ? S : n);
+}
+
+/* Element offset of X[t, b, :] (layout 0) or X[b, t, :] (layout 1). */
+static inline size_t kiln_rnn_x_offset(const int32_t *p, int32_t t, int32_t b)
+{
+    if (p[KILN_RNN_P_LAYOUT] == 0) return ((size_t)t * (size_t)p[KILN_RNN_P_B] + (size_t)b) * (size_t)p[KILN_RNN_P_I];
+    return ((size_t)b * (size_t)p[KILN_RNN_P_S] + (size_t)t) * (size_t)p[KILN_RNN_P_I];
+}
+
+/* Element offset of Y[t, d, b, :] (layout 0) or Y[b, t, d, :] (layout 1). */
+static inline size_t kiln_rnn_y_offset(const int32_t *p, int32_t t, int32_t b)
+{
+    const size_t D = (size_t)p[KILN_RNN_P_D], d = (size_t)p[KILN_RNN_P_DIR], H = (size_t)p[KILN_RNN_P_H];
+    if (p[KILN_RNN_P_LAYOUT] == 0) return (((size_t)t * D + d) * (size_t)p[KILN_RNN_P_B] + (size_t)b) * H;
+    return (((size_t)b * (size_t)p[KILN_RNN_P_S] + (size_t)t) * D + d) * H;
+}
+
+/* Element offset of a state tensor (initial_h, Y_h...): [d, b, :] (layout 0) or [b, d, :] (layout 1). */
+static inline size_t kiln_rnn_state_offset(const int32_t *p, int32_t b)
+{
+    const size_t D = (size_t)p[KILN_RNN_P_D], d = (size_t)p[KILN_RNN_P_DIR], H = (size_t)p[KILN_RNN_P_H];
+    if (p[KILN_RNN_P_LAYOUT] == 0) return (d * (size_t)p[KILN_RNN_P_B] + (size_t)b) * H;
+    return ((size_t)b * D + d) * H;
+}
+
+/* acc + dot(row[0..I), x) + dot(row[I..I+H), h): one packed row without its bias. */
+static inline float kiln_rnn_row(const float *row, const float *x, const float *h, int32_t I, int32_t H, float acc)
+{
+    int32_t k;
+    for (k = 0; k < I; k++) acc += row[k] * x[k];
+    for (k = 0; k < H; k++) acc += row[I + k] * h[k];
+    return acc;
+}
+
+/* Simple RNN, one direction: Ht = f(clip(W Xt + R Ht-1 + Wb + Rb)).
+ * wp: packed weights (G = 1) of all directions; seq_lens, h0, y, yh may be NULL.
+ * scratch: 2*H floats. Steps past a batch entry's length write zeros to y; yh gets the state after its last step
+ * (zeros for an empty sequence, as onnxruntime does). */
+void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
+                  float *scratch, const int32_t *prm, const float *fprm);
 
 #endif
 

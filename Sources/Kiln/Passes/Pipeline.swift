@@ -12,6 +12,8 @@ public struct Pass {
 /// The graph passes, in the order they run. `kiln compile --dump-after NAME` prints the IR after any of them.
 public enum Pipeline {
     public static let passes: [Pass] = [
+        Pass("expand-control-flow", "inline If branches and unroll Loop and Scan bodies (needs static trip counts)",
+             ExpandControlFlow.run),
         Pass("infer-and-fold", "infer every value's type and shape; evaluate nodes whose inputs are all constant",
              InferAndFold.run),
         Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
