@@ -44,7 +44,7 @@ public struct CEmitter {
     var arenaBytes: Int { max(m.arenaBytes, m.alignment) }
 
     mutating func files() throws -> [GeneratedFile] {
-        for v in m.usedConstants { weightName[v] = ids.name(for: g.value(v).name, prefix: "\(P)_w") }
+        for v in m.usedConstants { weightName[v] = ids.name(for: "\(v)\u{0}" + g.value(v).name, prefix: "\(P)_w", display: g.value(v).name) }
         let source = try sourceFile()
         var out = [GeneratedFile("\(P).h", header()), GeneratedFile("\(P).c", source), GeneratedFile("\(P)_weights.c", weightsFile())]
         let kernels = Set(m.steps.flatMap { $0.calls.map(\.source) })

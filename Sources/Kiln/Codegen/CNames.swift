@@ -27,12 +27,12 @@ public struct CIdentifiers {
         return out
     }
 
-    /// A unique identifier `prefix_<sanitized key>`; asking again for the same key returns the same name, and two
-    /// keys that sanitize alike get `_2`, `_3`... in the order they are first asked for.
-    public mutating func name(for key: String, prefix: String) -> String {
+    /// A unique identifier `prefix_<sanitized display name>`; asking again for the same key returns the same name,
+    /// and two keys whose names sanitize alike get `_2`, `_3`... in the order they are first asked for.
+    public mutating func name(for key: String, prefix: String, display: String? = nil) -> String {
         let k = prefix + "\u{0}" + key
         if let n = assigned[k] { return n }
-        let s = CIdentifiers.sanitize(key)
+        let s = CIdentifiers.sanitize(display ?? key)
         var base = s.isEmpty ? prefix : "\(prefix)_\(s)"
         while base.hasSuffix("_") && base.count > prefix.count { base.removeLast() }
         var candidate = base
