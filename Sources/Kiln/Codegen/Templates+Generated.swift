@@ -4,6 +4,81 @@
 /// Every file under Templates/, by path relative to it.
 enum EmbeddedTemplates {
     static let files: [String: String] = [
+        "kernels/generic/kiln_argmax.c": #"""
+#include "kiln_argmax.h"
+
+/* BETTER(v, best) is true when v replaces best; EQUAL when it ties. */
+#define KILN_ARG_DEF(NAME, T, V, LD, BETTER)                                                             \
+    void NAME(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last)      \
+    {                                                                                                    \
+        int32_t o, i, k;                                                                                 \
+        for (o = 0; o < outer; o++) {                                                                    \
+            for (i = 0; i < inner; i++) {                                                                \
+                const T *p = x + ((size_t)o * (size_t)n) * (size_t)inner + (size_t)i;                    \
+                int32_t bi = 0;                                                                          \
+                if (n > 0) {                                                                             \
+                    V best = LD(p[0]);                                                                   \
+                    for (k = 1; k < n; k++) {                                                            \
+                        const V v = LD(p[(size_t)k * (size_t)inner]);                                    \
+                        if (best != best) break; /* a NaN already won */                                 \
+                        if ((BETTER) || v != v || (select_last && v == best)) {                          \
+                            best = v;                                                                    \
+                            bi = k;                                                                      \
+                        }                                                                                \
+                    }                                                                                    \
+                }                                                                                        \
+                y[(size_t)o * (size_t)inner + (size_t)i] = bi;                                           \
+            }                                                                                            \
+        }                                                                                                \
+    }
+
+#define KILN_ARG_ID(v) (v)
+#define KILN_ARG_TYPE(SFX, T, V, LD)                              \
+    KILN_ARG_DEF(kiln_argmax_##SFX, T, V, LD, v > best)           \
+    KILN_ARG_DEF(kiln_argmin_##SFX, T, V, LD, v < best)
+
+KILN_ARG_TYPE(f32, float, float, KILN_ARG_ID)
+KILN_ARG_TYPE(f64, double, double, KILN_ARG_ID)
+KILN_ARG_TYPE(f16, uint16_t, float, kiln_f16_to_f32)
+KILN_ARG_TYPE(bf16, uint16_t, float, kiln_bf16_to_f32)
+KILN_ARG_TYPE(i8, int8_t, int8_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i16, int16_t, int16_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i32, int32_t, int32_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i64, int64_t, int64_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u8, uint8_t, uint8_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u16, uint16_t, uint16_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u32, uint32_t, uint32_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u64, uint64_t, uint64_t, KILN_ARG_ID)
+
+"""#,
+        "kernels/generic/kiln_argmax.h": #"""
+#ifndef KILN_ARGMAX_H
+#define KILN_ARGMAX_H
+#include "kiln_common.h"
+
+/* ArgMax / ArgMin along the middle dim of x viewed as [outer, n, inner]: y[o, i] = index k of the largest
+ * (smallest) x[o, k, i]. Ties give the first index, or the last with select_last != 0. A NaN counts as larger
+ * (smaller) than every number, and the first NaN wins, as in NumPy. n == 0 gives 0. */
+#define KILN_ARGMAX_DECL(SFX, T)                                                                         \
+    void kiln_argmax_##SFX(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last); \
+    void kiln_argmin_##SFX(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last);
+
+KILN_ARGMAX_DECL(f32, float)
+KILN_ARGMAX_DECL(f64, double)
+KILN_ARGMAX_DECL(f16, uint16_t)
+KILN_ARGMAX_DECL(bf16, uint16_t)
+KILN_ARGMAX_DECL(i8, int8_t)
+KILN_ARGMAX_DECL(i16, int16_t)
+KILN_ARGMAX_DECL(i32, int32_t)
+KILN_ARGMAX_DECL(i64, int64_t)
+KILN_ARGMAX_DECL(u8, uint8_t)
+KILN_ARGMAX_DECL(u16, uint16_t)
+KILN_ARGMAX_DECL(u32, uint32_t)
+KILN_ARGMAX_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_binary.c": #"""
 #include "kiln_binary.h"
 
@@ -353,6 +428,621 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #endif
 
 """#,
+        "kernels/generic/kiln_norm.c": #"""
+#include "kiln_norm.h"
+#include <math.h>
+
+/* Advances a row-major index over nd dims (shape sh, element strides st), keeping *off in step.
+ * Returns 0 once every index has been visited. */
+static int kiln_norm_next(int32_t *idx, const int32_t *sh, const int32_t *st, int32_t nd, size_t *off)
+{
+    int32_t d;
+    for (d = nd - 1; d >= 0; d--) {
+        *off += (size_t)st[d];
+        if (++idx[d] < sh[d]) return 1;
+        *off -= (size_t)st[d] * (size_t)sh[d];
+        idx[d] = 0;
+    }
+    return 0;
+}
+
+static size_t kiln_norm_count(const int32_t *sh, int32_t nd)
+{
+    size_t n = 1;
+    int32_t d;
+    for (d = 0; d < nd; d++) n *= (size_t)sh[d];
+    return n;
+}
+
+#define KILN_NORM_DEF(SFX, T, V, M, LD, ST, SQRT, POW, ABS)                                                    \
+    void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
+                              int32_t n, int32_t c, int32_t inner, float eps)                                   \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const V a = LD(scale[j]) / SQRT(LD(var[j]) + (V)eps), m = LD(mean[j]), b = LD(bias[j]);        \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * a + b);                         \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner)       \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const V aj = LD(a[j]), bj = LD(b[j]);                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST(LD(x[o + k]) * aj + bj);                             \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    /* mean and variance of cnt elements at p (stride 1) */                                                    \
+    static void kiln_norm_moments_##SFX(const T *p, size_t cnt, V *m, V *v)                                    \
+    {                                                                                                          \
+        size_t k;                                                                                              \
+        V s = 0, q = 0;                                                                                        \
+        for (k = 0; k < cnt; k++) s += LD(p[k]);                                                               \
+        s = cnt ? s / (V)cnt : (V)0;                                                                           \
+        for (k = 0; k < cnt; k++) {                                                                            \
+            const V d = LD(p[k]) - s;                                                                          \
+            q += d * d;                                                                                        \
+        }                                                                                                      \
+        *m = s;                                                                                                \
+        *v = cnt ? q / (V)cnt : (V)0;                                                                          \
+    }                                                                                                          \
+    void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
+                                 int32_t inner, float eps)                                                      \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                V m, v, r, s, b;                                                                               \
+                kiln_norm_moments_##SFX(x + o, (size_t)inner, &m, &v);                                         \
+                r = (V)1 / SQRT(v + (V)eps);                                                                   \
+                s = LD(scale[j]);                                                                              \
+                b = LD(bias[j]);                                                                               \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * r * s + b);                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_layernorm_##SFX(const T *x, const T *scale, const T *bias, T *y, M *mean, M *invstd,             \
+                              int32_t outer, int32_t n, float eps)                                              \
+    {                                                                                                          \
+        int32_t i, k;                                                                                          \
+        for (i = 0; i < outer; i++) {                                                                          \
+            const size_t o = (size_t)i * (size_t)n;                                                            \
+            V m, v, r;                                                                                         \
+            kiln_norm_moments_##SFX(x + o, (size_t)n, &m, &v);                                                 \
+            r = (V)1 / SQRT(v + (V)eps);                                                                       \
+            if (mean) mean[i] = (M)m;                                                                          \
+            if (invstd) invstd[i] = (M)r;                                                                      \
+            for (k = 0; k < n; k++) {                                                                          \
+                const V t = (LD(x[o + k]) - m) * r * LD(scale[k]);                                             \
+                y[o + k] = ST(bias ? t + LD(bias[k]) : t);                                                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_groupnorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,            \
+                              int32_t inner, int32_t groups, int32_t per_group, float eps)                      \
+    {                                                                                                          \
+        const int32_t cg = groups > 0 ? c / groups : 0;                                                        \
+        int32_t i, g, j, k;                                                                                    \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (g = 0; g < groups; g++) {                                                                     \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)g * (size_t)cg) * (size_t)inner;             \
+                V m, v, r;                                                                                     \
+                kiln_norm_moments_##SFX(x + o, (size_t)cg * (size_t)inner, &m, &v);                            \
+                r = (V)1 / SQRT(v + (V)eps);                                                                   \
+                for (j = 0; j < cg; j++) {                                                                     \
+                    const int32_t ch = per_group ? g : g * cg + j;                                             \
+                    const V s = LD(scale[ch]), b = LD(bias[ch]);                                               \
+                    const size_t oj = o + (size_t)j * (size_t)inner;                                           \
+                    for (k = 0; k < inner; k++) y[oj + k] = ST((LD(x[oj + k]) - m) * r * s + b);               \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_rmsnorm_##SFX(const T *x, const T *scale, T *y, int32_t outer, int32_t n, float eps)             \
+    {                                                                                                          \
+        int32_t i, k;                                                                                          \
+        for (i = 0; i < outer; i++) {                                                                          \
+            const size_t o = (size_t)i * (size_t)n;                                                            \
+            V q = 0, r;                                                                                        \
+            for (k = 0; k < n; k++) {                                                                          \
+                const V v = LD(x[o + k]);                                                                      \
+                q += v * v;                                                                                    \
+            }                                                                                                  \
+            r = (V)1 / SQRT((n ? q / (V)n : (V)0) + (V)eps);                                                   \
+            for (k = 0; k < n; k++) y[o + k] = ST(LD(x[o + k]) * r * LD(scale[k]));                            \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_mvn_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr,        \
+                        const int32_t *rs, const int32_t *rst)                                                  \
+    {                                                                                                          \
+        int32_t ki[KILN_MAX_RANK], ri[KILN_MAX_RANK], d;                                                       \
+        const size_t nout = kiln_norm_count(ks, nk), cnt = kiln_norm_count(rs, nr);                            \
+        size_t base = 0, o, roff;                                                                              \
+        for (d = 0; d < nk; d++) ki[d] = 0;                                                                    \
+        for (o = 0; o < nout && cnt > 0; o++) {                                                                \
+            V m = 0, q = 0, s;                                                                                 \
+            for (d = 0; d < nr; d++) ri[d] = 0;                                                                \
+            roff = 0;                                                                                          \
+            do m += LD(x[base + roff]);                                                                        \
+            while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                    \
+            m /= (V)cnt;                                                                                       \
+            do {                                                                                               \
+                const V t = LD(x[base + roff]) - m;                                                            \
+                q += t * t;                                                                                    \
+            } while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                  \
+            s = SQRT(q / (V)cnt) + (V)1e-9;                                                                    \
+            do y[base + roff] = ST((LD(x[base + roff]) - m) / s);                                              \
+            while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                    \
+            kiln_norm_next(ki, ks, kst, nk, &base);                                                            \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_lpnorm_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t p)               \
+    {                                                                                                          \
+        int32_t o, i, k;                                                                                       \
+        for (o = 0; o < outer; o++) {                                                                          \
+            for (i = 0; i < inner; i++) {                                                                      \
+                const size_t b = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                            \
+                V s = 0;                                                                                       \
+                for (k = 0; k < n; k++) {                                                                      \
+                    const V v = LD(x[b + (size_t)k * (size_t)inner]);                                          \
+                    s += p == 1 ? ABS(v) : v * v;                                                              \
+                }                                                                                              \
+                if (p != 1) s = SQRT(s);                                                                       \
+                for (k = 0; k < n; k++) {                                                                      \
+                    const size_t j = b + (size_t)k * (size_t)inner;                                            \
+                    y[j] = ST(s == 0 ? (V)0 : LD(x[j]) / s);                                                   \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_lrn_##SFX(const T *x, T *y, int32_t n, int32_t c, int32_t inner, int32_t size, float alpha,      \
+                        float beta, float bias)                                                                 \
+    {                                                                                                          \
+        const int32_t lo = (size - 1) / 2, hi = size / 2;                                                      \
+        const V k0 = (V)alpha / (V)size;                                                                       \
+        int32_t i, j, k, cc;                                                                                   \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const int32_t c0 = j - lo < 0 ? 0 : j - lo, c1 = j + hi >= c ? c - 1 : j + hi;                 \
+                for (k = 0; k < inner; k++) {                                                                  \
+                    V s = 0;                                                                                   \
+                    const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + (size_t)k;          \
+                    for (cc = c0; cc <= c1; cc++) {                                                            \
+                        const V v = LD(x[((size_t)i * (size_t)c + (size_t)cc) * (size_t)inner + (size_t)k]);   \
+                        s += v * v;                                                                            \
+                    }                                                                                          \
+                    y[o] = ST(LD(x[o]) / POW((V)bias + k0 * s, (V)beta));                                      \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+#define KILN_NORM_ID(v) (v)
+KILN_NORM_DEF(f32, float, float, float, KILN_NORM_ID, KILN_NORM_ID, sqrtf, powf, fabsf)
+KILN_NORM_DEF(f64, double, double, double, KILN_NORM_ID, KILN_NORM_ID, sqrt, pow, fabs)
+KILN_NORM_DEF(f16, uint16_t, float, float, kiln_f16_to_f32, kiln_f32_to_f16, sqrtf, powf, fabsf)
+KILN_NORM_DEF(bf16, uint16_t, float, float, kiln_bf16_to_f32, kiln_f32_to_bf16, sqrtf, powf, fabsf)
+
+"""#,
+        "kernels/generic/kiln_norm.h": #"""
+#ifndef KILN_NORM_H
+#define KILN_NORM_H
+#include "kiln_common.h"
+
+/* Normalization layers. float16/bfloat16 compute in float; sums run in index order (the documented order).
+ * "inner" is the element count per (batch, channel) pair, i.e. the product of the spatial dims.
+ *
+ * batchnorm:   y = (x - mean[c]) * (scale[c] / sqrt(var[c] + eps)) + bias[c]          (inference form)
+ * affine:      y = x * a[c] + b[c]                                   (BatchNormalization with constant params)
+ * instancenorm: per (n, c): m = sum(x)/inner, v = sum((x - m)^2)/inner, y = (x - m) / sqrt(v + eps) * scale[c] + bias[c]
+ * layernorm:   per row of n elements: m, v as above, r = 1 / sqrt(v + eps), y = (x - m) * r * scale[i] + bias[i]
+ *              (bias may be NULL); mean/invstd (may be NULL) receive m and r per row.
+ * groupnorm:   per (n, group): m, v over the group's C/G channels x inner elements, then per channel
+ *              y = (x - m) / sqrt(v + eps) * scale + bias, scale/bias indexed by channel, or by group when
+ *              per_group != 0 (opset 18).
+ * rmsnorm:     per row: r = 1 / sqrt(sum(x^2)/n + eps), y = x * r * scale[i]
+ * mvn:         kept/reduced dims as in kiln_reduce.h; per kept index m = mean, s = sqrt(mean((x - m)^2)),
+ *              y = (x - m) / (s + 1e-9)
+ * lpnorm:      along the middle dim of [outer, n, inner]: y = x / (sum |x|^p)^(1/p) (p = 1 or 2); a zero norm gives 0
+ * lrn:         y = x / (bias + alpha/size * sum_{c' in [c - (size-1)/2, c + size/2]} x[c']^2)^beta */
+#define KILN_NORM_DECL(SFX, T, M)                                                                              \
+    void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
+                              int32_t n, int32_t c, int32_t inner, float eps);                                  \
+    void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner);      \
+    void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
+                                 int32_t inner, float eps);                                                     \
+    void kiln_layernorm_##SFX(const T *x, const T *scale, const T *bias, T *y, M *mean, M *invstd,             \
+                              int32_t outer, int32_t n, float eps);                                             \
+    void kiln_groupnorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,            \
+                              int32_t inner, int32_t groups, int32_t per_group, float eps);                     \
+    void kiln_rmsnorm_##SFX(const T *x, const T *scale, T *y, int32_t outer, int32_t n, float eps);            \
+    void kiln_mvn_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr,        \
+                        const int32_t *rs, const int32_t *rst);                                                 \
+    void kiln_lpnorm_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t p);              \
+    void kiln_lrn_##SFX(const T *x, T *y, int32_t n, int32_t c, int32_t inner, int32_t size, float alpha,      \
+                        float beta, float bias);
+
+KILN_NORM_DECL(f32, float, float)
+KILN_NORM_DECL(f64, double, double)
+KILN_NORM_DECL(f16, uint16_t, float)
+KILN_NORM_DECL(bf16, uint16_t, float)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_pool.c": #"""
+#include "kiln_pool.h"
+#include <math.h>
+
+/* First and one-past-last kernel tap whose position start + k*dil lies in [0, size). */
+static void kiln_pool_taps(int32_t start, int32_t dil, int32_t k, int32_t size, int32_t *k0, int32_t *k1)
+{
+    int32_t a = 0, b;
+    if (start < 0) a = (-start + dil - 1) / dil;
+    if (size - start <= 0) b = 0;
+    else b = (size - start + dil - 1) / dil;
+    if (b > k) b = k;
+    if (a > b) a = b;
+    *k0 = a;
+    *k1 = b;
+}
+
+/* Taps of the window inside [-pb, size + pe), for count_include_pad. */
+static int32_t kiln_pool_padded_taps(int32_t start, int32_t dil, int32_t k, int32_t size, int32_t pb, int32_t pe)
+{
+    int32_t k0, k1;
+    kiln_pool_taps(start + pb, dil, k, size + pb + pe, &k0, &k1);
+    return k1 - k0;
+}
+
+/* The loop nest shared by every pool: binds base (plane offset), xd/xh/xw starts, kd0..kw1 bounds and `out`. */
+#define KILN_POOL_LOOPS(BODY)                                                                             \
+    const int32_t P = p[KILN_PL_PLANES], D = p[KILN_PL_D], H = p[KILN_PL_H], W = p[KILN_PL_W];    \
+    const int32_t OD = p[KILN_PL_OD], OH = p[KILN_PL_OH], OW = p[KILN_PL_OW];                       \
+    const int32_t KD = p[KILN_PL_KD], KH = p[KILN_PL_KH], KW = p[KILN_PL_KW];                       \
+    const int32_t SD = p[KILN_PL_SD], SH = p[KILN_PL_SH], SW = p[KILN_PL_SW];                       \
+    const int32_t DD = p[KILN_PL_DD], DH = p[KILN_PL_DH], DW = p[KILN_PL_DW];                       \
+    const int32_t PD = p[KILN_PL_PD], PH = p[KILN_PL_PH], PW = p[KILN_PL_PW];                       \
+    const size_t plane = (size_t)D * (size_t)H * (size_t)W;                                               \
+    size_t out = 0;                                                                                       \
+    int32_t c, od, oh, ow, kd, kh, kw;                                                                    \
+    for (c = 0; c < P; c++) {                                                                             \
+        const size_t base = (size_t)c * plane;                                                            \
+        for (od = 0; od < OD; od++) {                                                                     \
+            const int32_t xd = od * SD - PD;                                                              \
+            int32_t kd0, kd1;                                                                             \
+            kiln_pool_taps(xd, DD, KD, D, &kd0, &kd1);                                                    \
+            for (oh = 0; oh < OH; oh++) {                                                                 \
+                const int32_t xh = oh * SH - PH;                                                          \
+                int32_t kh0, kh1;                                                                         \
+                kiln_pool_taps(xh, DH, KH, H, &kh0, &kh1);                                                \
+                for (ow = 0; ow < OW; ow++, out++) {                                                      \
+                    const int32_t xw = ow * SW - PW;                                                      \
+                    int32_t kw0, kw1;                                                                     \
+                    kiln_pool_taps(xw, DW, KW, W, &kw0, &kw1);                                            \
+                    BODY                                                                                  \
+                }                                                                                         \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
+#define KILN_POOL_ROW(d, h) (x + base + ((size_t)(d) * (size_t)H + (size_t)(h)) * (size_t)W)
+
+#define KILN_POOL_MAX_DEF(SFX, T, V, LD, ST, LOWEST)                                                     \
+    void kiln_maxpool_##SFX(const T *x, T *y, int64_t *indices, const int32_t *p)                        \
+    {                                                                                                    \
+        const int32_t col = p[KILN_PL_FLAG];                                                           \
+        KILN_POOL_LOOPS({                                                                                \
+            V m = LOWEST;                                                                                \
+            int64_t at = -1;                                                                             \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                const int32_t id = xd + kd * DD;                                                         \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const int32_t ih = xh + kh * DH;                                                     \
+                    const T *row = KILN_POOL_ROW(id, ih);                                                \
+                    for (kw = kw0; kw < kw1; kw++) {                                                     \
+                        const int32_t iw = xw + kw * DW;                                                 \
+                        const V v = LD(row[iw]);                                                         \
+                        if (v > m || at < 0) {                                                           \
+                            if (v == v || at < 0) {                                                      \
+                                m = v == v ? v : m;                                                      \
+                                at = col ? (int64_t)c * (int64_t)plane + id + (int64_t)ih * D +          \
+                                               (int64_t)iw * D * H                                       \
+                                         : (int64_t)c * (int64_t)plane +                                 \
+                                               ((int64_t)id * H + ih) * (int64_t)W + iw;                 \
+                            }                                                                            \
+                        }                                                                                \
+                    }                                                                                    \
+                }                                                                                        \
+            }                                                                                            \
+            y[out] = ST(m);                                                                              \
+            if (indices) indices[out] = at;                                                              \
+        })                                                                                               \
+    }
+
+#define KILN_POOL_FLOAT_DEF(SFX, T, V, LD, ST, POW, ABS)                                                 \
+    KILN_POOL_MAX_DEF(SFX, T, V, LD, ST, -(V)INFINITY)                                                   \
+    void kiln_avgpool_##SFX(const T *x, T *y, const int32_t *p)                                          \
+    {                                                                                                    \
+        const int32_t incl = p[KILN_PL_FLAG];                                                          \
+        const int32_t ED = p[KILN_PL_ED], EH = p[KILN_PL_EH], EW = p[KILN_PL_EW];                  \
+        KILN_POOL_LOOPS({                                                                                \
+            V s = 0;                                                                                     \
+            int32_t count;                                                                               \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const T *row = KILN_POOL_ROW(xd + kd * DD, xh + kh * DH);                            \
+                    for (kw = kw0; kw < kw1; kw++) s += LD(row[xw + kw * DW]);                           \
+                }                                                                                        \
+            }                                                                                            \
+            if (incl)                                                                                    \
+                count = kiln_pool_padded_taps(xd, DD, KD, D, PD, ED) *                                   \
+                        kiln_pool_padded_taps(xh, DH, KH, H, PH, EH) *                                   \
+                        kiln_pool_padded_taps(xw, DW, KW, W, PW, EW);                                    \
+            else                                                                                         \
+                count = (kd1 - kd0) * (kh1 - kh0) * (kw1 - kw0);                                         \
+            y[out] = ST(count > 0 ? s / (V)count : (V)0);                                                \
+        })                                                                                               \
+    }                                                                                                    \
+    void kiln_lppool_##SFX(const T *x, T *y, const int32_t *p, float pw)                                 \
+    {                                                                                                    \
+        const V e = (V)pw, inv = (V)1 / (V)pw;                                                           \
+        KILN_POOL_LOOPS({                                                                                \
+            V s = 0;                                                                                     \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const T *row = KILN_POOL_ROW(xd + kd * DD, xh + kh * DH);                            \
+                    for (kw = kw0; kw < kw1; kw++) s += POW(ABS(LD(row[xw + kw * DW])), e);              \
+                }                                                                                        \
+            }                                                                                            \
+            y[out] = ST(POW(s, inv));                                                                    \
+        })                                                                                               \
+    }
+
+#define KILN_POOL_ID(v) (v)
+KILN_POOL_FLOAT_DEF(f32, float, float, KILN_POOL_ID, KILN_POOL_ID, powf, fabsf)
+KILN_POOL_FLOAT_DEF(f64, double, double, KILN_POOL_ID, KILN_POOL_ID, pow, fabs)
+KILN_POOL_FLOAT_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, powf, fabsf)
+KILN_POOL_FLOAT_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, powf, fabsf)
+KILN_POOL_MAX_DEF(i8, int8_t, int32_t, KILN_POOL_ID, (int8_t), INT8_MIN)
+KILN_POOL_MAX_DEF(u8, uint8_t, int32_t, KILN_POOL_ID, (uint8_t), 0)
+
+"""#,
+        "kernels/generic/kiln_pool.h": #"""
+#ifndef KILN_POOL_H
+#define KILN_POOL_H
+#include "kiln_common.h"
+
+/* Pooling over NC(D)HW data; 1-D and 2-D pools use D = 1 (and H = 1) with kernel, stride and dilation 1 there.
+ * A window at output (od, oh, ow) covers input positions (od*SD - PD + kd*DD, ...) for kd < KD, ...; positions
+ * outside the input are skipped. Precomputed per output row, so the inner loops have no bounds checks.
+ * avg: sum in (kd, kh, kw) order divided by the count of positions inside the input, or with count_include_pad
+ *      by the count inside the padded input [-PD, D + ED) x ... (positions added by ceil_mode never count).
+ * lp:  (sum |v|^p)^(1/p) over positions inside the input.
+ * max: the largest value (NaN never wins over a number, the first of equal values wins); a window with no input
+ *      position gives the type's lowest value. `indices` (may be NULL) receives the flat input index
+ *      n*C*D*H*W + c*D*H*W + (d*H + h)*W + w, or with storage_order 1 the spatial part d + h*D + w*D*H. */
+enum {
+    KILN_PL_PLANES, /* N * C */
+    KILN_PL_D, KILN_PL_H, KILN_PL_W,
+    KILN_PL_OD, KILN_PL_OH, KILN_PL_OW,
+    KILN_PL_KD, KILN_PL_KH, KILN_PL_KW,
+    KILN_PL_SD, KILN_PL_SH, KILN_PL_SW,
+    KILN_PL_DD, KILN_PL_DH, KILN_PL_DW,
+    KILN_PL_PD, KILN_PL_PH, KILN_PL_PW, /* begin pads */
+    KILN_PL_ED, KILN_PL_EH, KILN_PL_EW, /* end pads */
+    KILN_PL_FLAG,                           /* avg: count_include_pad; max: storage_order */
+    KILN_PL_NPARAMS
+};
+
+#define KILN_POOL_DECL_MAX(SFX, T) void kiln_maxpool_##SFX(const T *x, T *y, int64_t *indices, const int32_t *p);
+#define KILN_POOL_DECL_FLOAT(SFX, T)                                      \
+    KILN_POOL_DECL_MAX(SFX, T)                                            \
+    void kiln_avgpool_##SFX(const T *x, T *y, const int32_t *p);          \
+    void kiln_lppool_##SFX(const T *x, T *y, const int32_t *p, float pw);
+
+KILN_POOL_DECL_FLOAT(f32, float)
+KILN_POOL_DECL_FLOAT(f64, double)
+KILN_POOL_DECL_FLOAT(f16, uint16_t)
+KILN_POOL_DECL_FLOAT(bf16, uint16_t)
+KILN_POOL_DECL_MAX(i8, int8_t)
+KILN_POOL_DECL_MAX(u8, uint8_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_reduce.c": #"""
+#include "kiln_reduce.h"
+#include <math.h>
+
+/* Visits the reduced elements of the output whose first element is at x + base, in row-major order of the
+ * reduced dims, running BODY with `v` (type ACC_T) bound to each element. */
+#define KILN_RED_VISIT(T, ACC_T, LD, BODY)                                                           \
+    if (rcount > 0) {                                                                                \
+        int32_t ri_[KILN_MAX_RANK];                                                                  \
+        size_t roff_ = 0;                                                                            \
+        int32_t d_, r_;                                                                              \
+        for (d_ = 0; d_ < nr; d_++) ri_[d_] = 0;                                                     \
+        for (;;) {                                                                                   \
+            const T *p_ = x + base + roff_;                                                          \
+            for (r_ = 0; r_ < rlast; r_++) {                                                         \
+                const ACC_T v = LD(p_[(size_t)r_ * rlst]);                                           \
+                BODY                                                                                 \
+            }                                                                                        \
+            for (d_ = nr - 2; d_ >= 0; d_--) {                                                       \
+                roff_ += (size_t)rst[d_];                                                            \
+                if (++ri_[d_] < rs[d_]) break;                                                       \
+                roff_ -= (size_t)rst[d_] * (size_t)rs[d_];                                           \
+                ri_[d_] = 0;                                                                         \
+            }                                                                                        \
+            if (d_ < 0) break;                                                                       \
+        }                                                                                            \
+    }
+
+/* One reduction: INIT is the identity, BODY folds `v` into `acc`, FINAL maps `acc` (and `rcount`) to the result,
+ * ST stores it as T. PRE (may be empty) runs before BODY's pass, for two-pass reductions. */
+#define KILN_REDUCE_DEF(NAME, SFX, T, ACC_T, LD, ST, INIT, PRE, BODY, FINAL)                           \
+    void kiln_reduce_##NAME##_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, \
+                                    int32_t nr, const int32_t *rs, const int32_t *rst)                 \
+    {                                                                                                  \
+        int32_t ki[KILN_MAX_RANK];                                                                     \
+        size_t base = 0, o, nout = 1, rcount = 1;                                                      \
+        const int32_t rlast = nr > 0 ? rs[nr - 1] : 1;                                                 \
+        const size_t rlst = nr > 0 ? (size_t)rst[nr - 1] : 0;                                          \
+        int32_t d;                                                                                     \
+        for (d = 0; d < nk; d++) {                                                                     \
+            ki[d] = 0;                                                                                 \
+            nout *= (size_t)ks[d];                                                                     \
+        }                                                                                              \
+        for (d = 0; d < nr; d++) rcount *= (size_t)rs[d];                                              \
+        for (o = 0; o < nout; o++) {                                                                   \
+            ACC_T acc = INIT;                                                                          \
+            PRE                                                                                        \
+            KILN_RED_VISIT(T, ACC_T, LD, BODY)                                                         \
+            y[o] = ST(FINAL);                                                                          \
+            for (d = nk - 1; d >= 0; d--) {                                                            \
+                base += (size_t)kst[d];                                                                \
+                if (++ki[d] < ks[d]) break;                                                            \
+                base -= (size_t)kst[d] * (size_t)ks[d];                                                \
+                ki[d] = 0;                                                                             \
+            }                                                                                          \
+        }                                                                                              \
+    }
+
+#define KILN_ID(v) (v)
+#define KILN_F32(v) ((float)(v))
+#define KILN_F64(v) ((double)(v))
+
+/* NaN-propagating max/min (NumPy semantics). */
+#define KILN_RED_FMAX if (v > acc || v != v) acc = v;
+#define KILN_RED_FMIN if (v < acc || v != v) acc = v;
+
+/* logsumexp: PRE finds the max (first pass), BODY sums exp(v - max); an infinite or NaN max is the result. */
+#define KILN_REDUCE_FLOATS(SFX, T, ACC_T, LD, ST, SQRT, LOG, EXP)                                      \
+    KILN_REDUCE_DEF(sum, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;, acc)                            \
+    KILN_REDUCE_DEF(mean, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;,                                \
+                    rcount ? acc / (ACC_T)rcount : (ACC_T)NAN)                                         \
+    KILN_REDUCE_DEF(max, SFX, T, ACC_T, LD, ST, -(ACC_T)INFINITY, , KILN_RED_FMAX, acc)                \
+    KILN_REDUCE_DEF(min, SFX, T, ACC_T, LD, ST, (ACC_T)INFINITY, , KILN_RED_FMIN, acc)                 \
+    KILN_REDUCE_DEF(prod, SFX, T, ACC_T, LD, ST, (ACC_T)1, , acc *= v;, acc)                           \
+    KILN_REDUCE_DEF(l1, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v < 0 ? -v : v;, acc)                \
+    KILN_REDUCE_DEF(sumsquare, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v * v;, acc)                  \
+    KILN_REDUCE_DEF(l2, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v * v;, SQRT(acc))                   \
+    KILN_REDUCE_DEF(logsum, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;, LOG(acc))                    \
+    KILN_REDUCE_DEF(logsumexp, SFX, T, ACC_T, LD, ST, (ACC_T)0,                                        \
+                    ACC_T mx = -(ACC_T)INFINITY;                                                       \
+                    KILN_RED_VISIT(T, ACC_T, LD, if (v > mx || v != v) mx = v;),                       \
+                    acc += EXP(v - mx);,                                                               \
+                    (mx != mx || mx == (ACC_T)INFINITY || mx == -(ACC_T)INFINITY) ? mx : mx + LOG(acc))
+
+KILN_REDUCE_FLOATS(f32, float, float, KILN_F32, KILN_ID, sqrtf, logf, expf)
+KILN_REDUCE_FLOATS(f64, double, double, KILN_F64, KILN_ID, sqrt, log, exp)
+KILN_REDUCE_FLOATS(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, sqrtf, logf, expf)
+KILN_REDUCE_FLOATS(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, sqrtf, logf, expf)
+
+/* Integers: sums, products and squares in the unsigned type U (wrapping, never UB); max/min compare as T. */
+#define KILN_RED_IMAX if (v > acc) acc = v;
+#define KILN_RED_IMIN if (v < acc) acc = v;
+
+#define KILN_REDUCE_INTS(SFX, T, U, LO, HI, MEAN, ABS)                                                      \
+    KILN_REDUCE_DEF(sum, SFX, T, U, (U), (T), (U)0, , acc += v;, acc)                                  \
+    KILN_REDUCE_DEF(mean, SFX, T, uint64_t, KILN_WIDE, (T), (uint64_t)0, , acc += v;, MEAN)                                \
+    KILN_REDUCE_DEF(max, SFX, T, T, KILN_ID, (T), (T)LO, , KILN_RED_IMAX, acc)                         \
+    KILN_REDUCE_DEF(min, SFX, T, T, KILN_ID, (T), (T)HI, , KILN_RED_IMIN, acc)                         \
+    KILN_REDUCE_DEF(prod, SFX, T, U, (U), (T), (U)1, , acc *= v;, acc)                                 \
+    KILN_REDUCE_DEF(l1, SFX, T, T, KILN_ID, (T), (T)0, , acc = (T)((U)acc + ABS(v));, acc) \
+    KILN_REDUCE_DEF(sumsquare, SFX, T, U, (U), (T), (U)0, , acc += v * v;, acc)
+
+/* Means sum in 64 bits (exact for 8- to 32-bit elements; int64 sums wrap), then divide toward zero. */
+#define KILN_WIDE(v) ((uint64_t)(int64_t)(v))
+#define KILN_SABS(v) ((v) < 0 ? 0u - (uint64_t)(v) : (uint64_t)(v))
+#define KILN_UABS(v) (v)
+#define KILN_SMEAN(T, U, BITS) (rcount ? (T)(kiln_red_signed64(acc) / (int64_t)rcount) : (T)0)
+#define KILN_UMEAN(T) (rcount ? (T)((uint64_t)acc / (uint64_t)rcount) : (T)0)
+
+static int64_t kiln_red_signed64(uint64_t u)
+{
+    /* INT64_MIN / count never overflows for count >= 1 */
+    return (u & 0x8000000000000000ull) ? -(int64_t)(~u) - 1 : (int64_t)u;
+}
+
+KILN_REDUCE_INTS(i8, int8_t, uint32_t, INT8_MIN, INT8_MAX, KILN_SMEAN(int8_t, uint32_t, 8), KILN_SABS)
+KILN_REDUCE_INTS(i16, int16_t, uint32_t, INT16_MIN, INT16_MAX, KILN_SMEAN(int16_t, uint32_t, 16), KILN_SABS)
+KILN_REDUCE_INTS(i32, int32_t, uint32_t, INT32_MIN, INT32_MAX, KILN_SMEAN(int32_t, uint32_t, 32), KILN_SABS)
+KILN_REDUCE_INTS(i64, int64_t, uint64_t, INT64_MIN, INT64_MAX, KILN_SMEAN(int64_t, uint64_t, 64), KILN_SABS)
+KILN_REDUCE_INTS(u8, uint8_t, uint32_t, 0, UINT8_MAX, KILN_UMEAN(uint8_t), KILN_UABS)
+KILN_REDUCE_INTS(u16, uint16_t, uint32_t, 0, UINT16_MAX, KILN_UMEAN(uint16_t), KILN_UABS)
+KILN_REDUCE_INTS(u32, uint32_t, uint32_t, 0, UINT32_MAX, KILN_UMEAN(uint32_t), KILN_UABS)
+KILN_REDUCE_INTS(u64, uint64_t, uint64_t, 0, UINT64_MAX, KILN_UMEAN(uint64_t), KILN_UABS)
+
+/* bool: max is "any", min is "all" (identities false and true). */
+KILN_REDUCE_DEF(max, bool, uint8_t, uint8_t, KILN_ID, (uint8_t), (uint8_t)0, , if (v) acc = 1;, acc)
+KILN_REDUCE_DEF(min, bool, uint8_t, uint8_t, KILN_ID, (uint8_t), (uint8_t)1, , if (!v) acc = 0;, acc)
+
+"""#,
+        "kernels/generic/kiln_reduce.h": #"""
+#ifndef KILN_REDUCE_H
+#define KILN_REDUCE_H
+#include "kiln_common.h"
+
+/* Reductions (ReduceSum, ReduceMean, ..., GlobalAveragePool, GlobalMaxPool).
+ *
+ * The compiler describes the input as two groups of dims: nk "kept" dims (shape ks, element strides kst in x) that
+ * index the outputs in row-major order, and nr "reduced" dims (shape rs, strides rst) summed over for each output.
+ * y[o] = final(acc) where acc starts at the identity and visits the reduced elements in row-major order of the
+ * reduced dims (the last reduced dim innermost): this is the float summation order, so ISA-specific variants must
+ * keep it. An empty reduction gives the identity: 0 for sum/l1/l2/sumsquare, 1 for prod, -inf for max/logsum/
+ * logsumexp, +inf for min (lowest/highest value for integers, false/true for bool), NaN for a float mean and 0 for
+ * an integer mean.
+ * Integer sums and products wrap (two's complement); integer means sum in 64 bits and divide toward zero.
+ * max/min propagate NaN. logsumexp is max + log(sum(exp(v - max))) (max over the same set, first pass). */
+#define KILN_REDUCE_DECL(NAME, SFX, T) \
+    void kiln_reduce_##NAME##_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr, \
+                                    const int32_t *rs, const int32_t *rst);
+
+#define KILN_REDUCE_DECL_NUMERIC(NAME) \
+    KILN_REDUCE_DECL(NAME, f32, float) \
+    KILN_REDUCE_DECL(NAME, f64, double) \
+    KILN_REDUCE_DECL(NAME, f16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, bf16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, i8, int8_t) \
+    KILN_REDUCE_DECL(NAME, i16, int16_t) \
+    KILN_REDUCE_DECL(NAME, i32, int32_t) \
+    KILN_REDUCE_DECL(NAME, i64, int64_t) \
+    KILN_REDUCE_DECL(NAME, u8, uint8_t) \
+    KILN_REDUCE_DECL(NAME, u16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, u32, uint32_t) \
+    KILN_REDUCE_DECL(NAME, u64, uint64_t)
+
+#define KILN_REDUCE_DECL_FLOAT(NAME) \
+    KILN_REDUCE_DECL(NAME, f32, float) \
+    KILN_REDUCE_DECL(NAME, f64, double) \
+    KILN_REDUCE_DECL(NAME, f16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, bf16, uint16_t)
+
+KILN_REDUCE_DECL_NUMERIC(sum)
+KILN_REDUCE_DECL_NUMERIC(mean)
+KILN_REDUCE_DECL_NUMERIC(max)
+KILN_REDUCE_DECL_NUMERIC(min)
+KILN_REDUCE_DECL_NUMERIC(prod)
+KILN_REDUCE_DECL_NUMERIC(l1)
+KILN_REDUCE_DECL_NUMERIC(sumsquare)
+KILN_REDUCE_DECL_FLOAT(l2)
+KILN_REDUCE_DECL_FLOAT(logsum)
+KILN_REDUCE_DECL_FLOAT(logsumexp)
+KILN_REDUCE_DECL(max, bool, uint8_t)
+KILN_REDUCE_DECL(min, bool, uint8_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_relu.c": #"""
 #include "kiln_relu.h"
 
@@ -383,6 +1073,108 @@ void kiln_relu_i8(const int8_t *x, int8_t *y, int32_t n);
 void kiln_relu_i16(const int16_t *x, int16_t *y, int32_t n);
 void kiln_relu_i32(const int32_t *x, int32_t *y, int32_t n);
 void kiln_relu_i64(const int64_t *x, int64_t *y, int32_t n);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_softmax.c": #"""
+#include "kiln_softmax.h"
+#include <math.h>
+
+#define KILN_SM_DEF(SFX, T, V, LD, ST, EXP, LOG)                                                         \
+    void kiln_softmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                     \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                V mx = -(V)INFINITY, s = 0;                                                                \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) mx = v;                                                          \
+                }                                                                                          \
+                for (k = 0; k < n; k++) s += EXP(LD(p[(size_t)k * (size_t)inner]) - mx);                   \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const size_t j = (size_t)k * (size_t)inner;                                            \
+                    q[j] = ST(EXP(LD(p[j]) - mx) / s);                                                     \
+                }                                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }                                                                                                      \
+    void kiln_logsoftmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                  \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                V mx = -(V)INFINITY, s = 0, ls;                                                            \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) mx = v;                                                          \
+                }                                                                                          \
+                for (k = 0; k < n; k++) s += EXP(LD(p[(size_t)k * (size_t)inner]) - mx);                   \
+                ls = LOG(s);                                                                               \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const size_t j = (size_t)k * (size_t)inner;                                            \
+                    q[j] = ST((LD(p[j]) - mx) - ls);                                                       \
+                }                                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }                                                                                                      \
+    void kiln_hardmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                     \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                int32_t bi = 0;                                                                            \
+                V mx;                                                                                      \
+                if (n == 0) continue;                                                                      \
+                mx = LD(p[0]);                                                                             \
+                for (k = 1; k < n && mx == mx; k++) {                                                      \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) {                                                                \
+                        mx = v;                                                                            \
+                        bi = k;                                                                            \
+                    }                                                                                      \
+                }                                                                                          \
+                for (k = 0; k < n; k++) q[(size_t)k * (size_t)inner] = ST((V)(k == bi ? 1 : 0));           \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+
+#define KILN_SM_ID(v) (v)
+KILN_SM_DEF(f32, float, float, KILN_SM_ID, KILN_SM_ID, expf, logf)
+KILN_SM_DEF(f64, double, double, KILN_SM_ID, KILN_SM_ID, exp, log)
+KILN_SM_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, expf, logf)
+KILN_SM_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, expf, logf)
+
+"""#,
+        "kernels/generic/kiln_softmax.h": #"""
+#ifndef KILN_SOFTMAX_H
+#define KILN_SOFTMAX_H
+#include "kiln_common.h"
+
+/* Softmax, LogSoftmax and Hardmax along the middle dim of x viewed as [outer, n, inner].
+ * softmax:    y = exp(x - max) / s,  s = sum_k exp(x_k - max) summed in k order
+ * logsoftmax: y = (x - max) - log(s)
+ * hardmax:    y = 1 at the first index of the max (the first NaN if any), 0 elsewhere.
+ * y may alias x. float16/bfloat16 compute in float and round on store. */
+#define KILN_SOFTMAX_DECL(SFX, T)                                                        \
+    void kiln_softmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner);    \
+    void kiln_logsoftmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner); \
+    void kiln_hardmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner);
+
+KILN_SOFTMAX_DECL(f32, float)
+KILN_SOFTMAX_DECL(f64, double)
+KILN_SOFTMAX_DECL(f16, uint16_t)
+KILN_SOFTMAX_DECL(bf16, uint16_t)
 
 #endif
 
