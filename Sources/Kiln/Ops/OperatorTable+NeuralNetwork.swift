@@ -2,7 +2,7 @@ extension OperatorTable {
     /// Convolutions, matrix products, pooling, normalization, softmax, reductions.
     static let neuralNetwork: [Operator.Type] = [
         Conv.self,
-        Gemm.self,
+        Gemm.self, MatMul.self,
         MaxPool.self, AveragePool.self, LpPool.self, GlobalAveragePool.self, GlobalMaxPool.self,
         BatchNormalization.self, InstanceNormalization.self, LayerNormalization.self, GroupNormalization.self,
         RMSNormalization.self, MeanVarianceNormalization.self, LpNormalization.self, LRN.self,
