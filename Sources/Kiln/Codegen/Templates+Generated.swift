@@ -291,12 +291,28 @@ static inline uint16_t kiln_f32_to_bf16(float f)
 """#,
         "kernels/generic/kiln_conv2d.c": #"""
 #include "kiln_conv2d.h"
+#include "kiln_gemm.h"
 
-static float kiln_conv2d_act(float v, int32_t act, float lo, float hi)
+/* acc + bias (no addition without a bias, so -0.0f stays -0.0f as in the GEMM path), then the activation. */
+static float kiln_conv2d_fin(float v, const float *bias, int32_t m, int32_t act, float lo, float hi)
 {
+    if (bias) v += bias[m];
     if (act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
     if (act == KILN_ACT_CLIP) return v < lo ? lo : (v > hi ? hi : v);
     return v;
+}
+
+/* Output positions o in [*lo, *hi) whose input position o*S + off lies in [0, size). */
+static void kiln_conv2d_range(int32_t off, int32_t S, int32_t size, int32_t n_out, int32_t *lo, int32_t *hi)
+{
+    int32_t a = 0, b;
+    if (off < 0) a = (-off + S - 1) / S;
+    if (size - off <= 0) b = 0;
+    else b = (size - off + S - 1) / S; /* smallest o with o*S + off >= size */
+    if (b > n_out) b = n_out;
+    if (a > b) a = b;
+    *lo = a;
+    *hi = b;
 }
 
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
@@ -313,31 +329,123 @@ void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y
         for (m = 0; m < M; m++) {
             const int32_t g = m / MG;
             const float *wm = w + (size_t)m * CG * KH * KW;
-            const float b = bias ? bias[m] : 0.0f;
+                        const float *xg = x + ((size_t)n * C + (size_t)g * CG) * H * W;
             float *ym = y + ((size_t)n * M + m) * OH * OW;
             for (oh = 0; oh < OH; oh++) {
                 const int32_t ih0 = oh * SH - PT;
-                /* kernel rows that land inside the image */
-                int32_t kh0 = 0, kh1 = KH;
-                while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
-                while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
-                for (ow = 0; ow < OW; ow++) {
-                    const int32_t iw0 = ow * SW - PL;
-                    int32_t kw0 = 0, kw1 = KW;
-                    float acc = b;
-                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
-                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
-                    for (c = 0; c < CG; c++) {
-                        const float *xc = x + (((size_t)n * C + (size_t)g * CG + c) * H) * W;
-                        const float *wc = wm + (size_t)c * KH * KW;
-                        for (kh = kh0; kh < kh1; kh++) {
-                            const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-                            const float *wr = wc + (size_t)kh * KW;
-                            for (kw = kw0; kw < kw1; kw++) acc += xr[kw * DW] * wr[kw];
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                /* kernel rows that land inside the image: kh in [kh0, kh1) */
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
+                for (c = 0; c < CG; c++) {
+                    const float *xc = xg + (size_t)c * H * W;
+                    const float *wc = wm + (size_t)c * KH * KW;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
+                        const float *wr = wc + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const int32_t off = kw * DW - PL;
+                            int32_t lo, hi;
+                            kiln_conv2d_range(off, SW, W, OW, &lo, &hi);
+                            if (SW == 1) {
+                                const float *xs = xr + off;
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xs[ow] * wv;
+                            } else {
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
+                            }
                         }
                     }
-                    ym[oh * OW + ow] = kiln_conv2d_act(acc, act, act_min, act_max);
                 }
+                for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv2d_fin(yr[ow], bias, m, act, act_min, act_max);
+            }
+        }
+    }
+}
+
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], M = p[KILN_CONV_M];
+    const int32_t HW = p[KILN_CONV_OH] * p[KILN_CONV_OW];
+    int32_t n;
+    /* Y[n] (M x HW) = W (M x C) * X[n] (C x HW) + bias broadcast along rows: acc + 1.0f * bias[m] */
+    for (n = 0; n < N; n++)
+        kiln_gemm_f32(w, x + (size_t)n * C * HW, bias, y + (size_t)n * M * HW, M, HW, C, 0, 0, 1.0f, 1.0f,
+                      1, 0, p[KILN_CONV_ACT], act_min, act_max);
+}
+
+/* One depthwise output pixel with its own tap range (border pixels). */
+static float kiln_conv2d_dw_pixel(const float *xc, const float *wm, int32_t ow, int32_t ih0, int32_t kh0,
+                                  int32_t kh1, const int32_t *p)
+{
+    const int32_t W = p[KILN_CONV_W], KW = p[KILN_CONV_KW], DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
+    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
+    int32_t kh, kw, lo, hi;
+    float acc = 0.0f;
+    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
+    for (kh = kh0; kh < kh1; kh++) {
+        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+        const float *wr = wm + (size_t)kh * KW;
+        for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
+    }
+    return acc;
+}
+
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
+    const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
+    const int32_t act = p[KILN_CONV_ACT];
+    const int32_t mult = M / C;
+    int32_t ilo, ihi, a2, b1, n, m, oh, ow, kh, kw;
+    /* interior columns, where every kw tap is inside the row: ow in [ilo, ihi) */
+    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
+    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
+    if (ilo < a2) ilo = a2;
+    if (ihi < ilo) ihi = ilo;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const float *xc = x + ((size_t)n * C + (size_t)(m / mult)) * H * W;
+            const float *wm = w + (size_t)m * KH * KW;
+                        float *ym = y + ((size_t)n * M + m) * OH * OW;
+            for (oh = 0; oh < OH; oh++) {
+                const int32_t ih0 = oh * SH - PT;
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < ilo; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
+                /* interior: four pixels per pass, accumulators in registers */
+                for (; ow + 4 <= ihi; ow += 4) {
+                    const int32_t iw0 = ow * SW - PL;
+                    float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+                        const float *wr = wm + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const float *xs = xr + kw * DW;
+                            a0 += xs[0] * wv;
+                            a1 += xs[SW] * wv;
+                            a2f += xs[2 * SW] * wv;
+                            a3 += xs[3 * SW] * wv;
+                        }
+                    }
+                    yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
+                    yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
+                    yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
+                    yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
+                }
+                /* interior remainder and right border */
+                for (; ow < OW; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
             }
         }
     }
@@ -349,7 +457,21 @@ void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y
 #define KILN_CONV2D_H
 #include "kiln_common.h"
 
-/* Parameters of a 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1). */
+/* 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1, KH = 1). This file is the
+ * portable reference; ISA-specific variants must produce the same bits.
+ *
+ * Summation order, identical in every entry point:
+ *     acc = 0
+ *     for c in the group's input channels (ascending), kh (ascending), kw (ascending), skipping taps whose input
+ *     position lies in the padding:  acc = acc + x[n, g*C/G + c, ih, iw] * w[m, c, kh, kw]
+ *     y[n, m, oh, ow] = act(acc + bias[m])        (no addition when bias is NULL; act per KILN_ACT_*, clip to [act_min, act_max])
+ * with ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW. Each product and each sum is rounded to float (build
+ * with floating-point contraction off, e.g. -ffp-contract=off, when bit-exactness across compilers matters).
+ *
+ * kiln_conv2d_f32 is general (groups, strides, dilations, padding); it accumulates whole output rows with the
+ * output width as the contiguous inner loop. kiln_conv2d_pointwise_f32 requires KH = KW = 1, unit strides, no
+ * padding and one group, and runs as a GEMM per image. kiln_conv2d_depthwise_f32 requires G = C (any channel
+ * multiplier M/C) and keeps a block of output pixels in registers. */
 enum {
     KILN_CONV_N, KILN_CONV_C, KILN_CONV_H, KILN_CONV_W,  /* input */
     KILN_CONV_M, KILN_CONV_OH, KILN_CONV_OW,             /* output channels and size */
@@ -360,10 +482,167 @@ enum {
     KILN_CONV_NPARAMS
 };
 
-/* y[n,m,oh,ow] = act(bias[m] + sum_{c,kh,kw} x[n, g*C/G + c, oh*SH - PT + kh*DH, ow*SW - PL + kw*DW] * w[m,c,kh,kw]).
- * bias may be NULL; act_min/act_max are used by KILN_ACT_CLIP. */
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max);
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_conv3d.c": #"""
+#include "kiln_conv3d.h"
+
+static float kiln_conv3d_fin(float v, const float *bias, int32_t m, int32_t act, float lo, float hi)
+{
+    if (bias) v += bias[m];
+    if (act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
+    if (act == KILN_ACT_CLIP) return v < lo ? lo : (v > hi ? hi : v);
+    return v;
+}
+
+/* Positions o in [*lo, *hi) (o < n) with o*S + off in [0, size). */
+static void kiln_conv3d_range(int32_t off, int32_t S, int32_t size, int32_t n, int32_t *lo, int32_t *hi)
+{
+    int32_t a = 0, b;
+    if (off < 0) a = (-off + S - 1) / S;
+    if (size - off <= 0) b = 0;
+    else b = (size - off + S - 1) / S;
+    if (b > n) b = n;
+    if (a > b) a = b;
+    *lo = a;
+    *hi = b;
+}
+
+#define KILN_CONV3_PARAMS                                                                                      \
+    const int32_t N = p[KILN_CONV3_N], C = p[KILN_CONV3_C], D = p[KILN_CONV3_D], H = p[KILN_CONV3_H];          \
+    const int32_t W = p[KILN_CONV3_W], M = p[KILN_CONV3_M], OD = p[KILN_CONV3_OD], OH = p[KILN_CONV3_OH];      \
+    const int32_t OW = p[KILN_CONV3_OW], KD = p[KILN_CONV3_KD], KH = p[KILN_CONV3_KH], KW = p[KILN_CONV3_KW];  \
+    const int32_t SD = p[KILN_CONV3_SD], SH = p[KILN_CONV3_SH], SW = p[KILN_CONV3_SW];                         \
+    const int32_t DD = p[KILN_CONV3_DD], DH = p[KILN_CONV3_DH], DW = p[KILN_CONV3_DW];                         \
+    const int32_t PD = p[KILN_CONV3_PD], PH = p[KILN_CONV3_PH], PW = p[KILN_CONV3_PW];                         \
+    const int32_t G = p[KILN_CONV3_GROUP], act = p[KILN_CONV3_ACT];                                            \
+    const int32_t CG = C / G, MG = M / G;                                                                      \
+    const size_t ksz = (size_t)KD * KH * KW, isz = (size_t)D * H * W, osz = (size_t)OD * OH * OW
+
+void kiln_conv3d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
+                     float act_max)
+{
+    KILN_CONV3_PARAMS;
+    int32_t n, m, od, oh, ow, c, kd, kh, kw;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const int32_t g = m / MG;
+            const float *wm = w + (size_t)m * CG * ksz;
+            const float *xg = x + ((size_t)n * C + (size_t)g * CG) * isz;
+            float *ym = y + ((size_t)n * M + m) * osz;
+            for (od = 0; od < OD; od++) {
+                const int32_t id0 = od * SD - PD;
+                int32_t kd0, kd1;
+                kiln_conv3d_range(id0, DD, D, KD, &kd0, &kd1);
+                for (oh = 0; oh < OH; oh++) {
+                    const int32_t ih0 = oh * SH - PH;
+                    float *yr = ym + ((size_t)od * OH + oh) * OW;
+                    int32_t kh0, kh1;
+                    kiln_conv3d_range(ih0, DH, H, KH, &kh0, &kh1);
+                    for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
+                    for (c = 0; c < CG; c++) {
+                        for (kd = kd0; kd < kd1; kd++) {
+                            for (kh = kh0; kh < kh1; kh++) {
+                                const float *xr = xg + (size_t)c * isz + ((size_t)(id0 + kd * DD) * H + (size_t)(ih0 + kh * DH)) * W;
+                                const float *wr = wm + (size_t)c * ksz + ((size_t)kd * KH + kh) * KW;
+                                for (kw = 0; kw < KW; kw++) {
+                                    const float wv = wr[kw];
+                                    const int32_t off = kw * DW - PW;
+                                    int32_t lo, hi;
+                                    kiln_conv3d_range(off, SW, W, OW, &lo, &hi);
+                                    for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
+                                }
+                            }
+                        }
+                    }
+                    for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv3d_fin(yr[ow], bias, m, act, act_min, act_max);
+                }
+            }
+        }
+    }
+}
+
+/* For output position o: is tap k valid, and which input index does it read? */
+static int kiln_convt_tap(int32_t o, int32_t k, int32_t P, int32_t S, int32_t Dil, int32_t size, int32_t *i)
+{
+    const int32_t t = o + P - k * Dil;
+    if (t < 0 || t % S != 0) return 0;
+    *i = t / S;
+    return *i < size;
+}
+
+void kiln_convtranspose_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                            float act_min, float act_max)
+{
+    KILN_CONV3_PARAMS;
+    int32_t n, m, od, oh, ow, c, kd, kh, kw, id, ih, iw;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const int32_t g = m / MG, mm = m % MG;
+            float *ym = y + ((size_t)n * M + m) * osz;
+            for (od = 0; od < OD; od++) {
+                for (oh = 0; oh < OH; oh++) {
+                    for (ow = 0; ow < OW; ow++) {
+                        float acc = 0.0f;
+                        for (c = 0; c < CG; c++) {
+                            const size_t ci = (size_t)g * CG + c;
+                            const float *xc = x + ((size_t)n * C + ci) * isz;
+                            const float *wc = w + (ci * MG + (size_t)mm) * ksz;
+                            for (kd = 0; kd < KD; kd++) {
+                                if (!kiln_convt_tap(od, kd, PD, SD, DD, D, &id)) continue;
+                                for (kh = 0; kh < KH; kh++) {
+                                    if (!kiln_convt_tap(oh, kh, PH, SH, DH, H, &ih)) continue;
+                                    for (kw = 0; kw < KW; kw++) {
+                                        if (!kiln_convt_tap(ow, kw, PW, SW, DW, W, &iw)) continue;
+                                        acc += xc[((size_t)id * H + ih) * W + iw] * wc[((size_t)kd * KH + kh) * KW + kw];
+                                    }
+                                }
+                            }
+                        }
+                        ym[((size_t)od * OH + oh) * OW + ow] = kiln_conv3d_fin(acc, bias, m, act, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_conv3d.h": #"""
+#ifndef KILN_CONV3D_H
+#define KILN_CONV3D_H
+#include "kiln_common.h"
+
+/* 3-D convolution over NCDHW data with OIDHW weights, and transposed convolution (1-D, 2-D and 3-D, as 3-D with
+ * unit leading dims). Same summation contract as kiln_conv2d.h:
+ *     acc = 0; for c in the group's input channels, kd, kh, kw (all ascending, skipping taps outside the input):
+ *     acc = acc + x * w;  y = act(acc + bias[m])  (no addition without bias)
+ * Conv:          input position (od*SD - PD + kd*DD, oh*SH - PH + kh*DH, ow*SW - PW + kw*DW)
+ * ConvTranspose: input position i with i*S - P + k*Dil = o in every dim (taps with no such integer i are
+ *                skipped); weights are [C, M/G, KD, KH, KW]. */
+enum {
+    KILN_CONV3_N, KILN_CONV3_C, KILN_CONV3_D, KILN_CONV3_H, KILN_CONV3_W,
+    KILN_CONV3_M, KILN_CONV3_OD, KILN_CONV3_OH, KILN_CONV3_OW,
+    KILN_CONV3_KD, KILN_CONV3_KH, KILN_CONV3_KW,
+    KILN_CONV3_SD, KILN_CONV3_SH, KILN_CONV3_SW,
+    KILN_CONV3_DD, KILN_CONV3_DH, KILN_CONV3_DW,
+    KILN_CONV3_PD, KILN_CONV3_PH, KILN_CONV3_PW, /* begin pads */
+    KILN_CONV3_GROUP, KILN_CONV3_ACT,
+    KILN_CONV3_NPARAMS
+};
+
+void kiln_conv3d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
+                     float act_max);
+void kiln_convtranspose_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                            float act_min, float act_max);
 
 #endif
 

@@ -1,7 +1,7 @@
 extension OperatorTable {
     /// Convolutions, matrix products, pooling, normalization, softmax, reductions.
     static let neuralNetwork: [Operator.Type] = [
-        Conv.self,
+        Conv.self, ConvTranspose.self,
         Gemm.self, MatMul.self,
         MaxPool.self, AveragePool.self, LpPool.self, GlobalAveragePool.self, GlobalMaxPool.self,
         BatchNormalization.self, InstanceNormalization.self, LayerNormalization.self, GroupNormalization.self,
