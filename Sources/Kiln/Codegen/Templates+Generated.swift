@@ -667,6 +667,88 @@ void kiln_copy(const void *src, void *dst, int32_t bytes);
 #endif
 
 """#,
+        "kernels/generic/kiln_einsum.c": #"""
+#include "kiln_einsum.h"
+
+#define KILN_EINSUM_DEF(SFX, T, V, LD, ST)                                                                     \
+    void kiln_einsum_##SFX(const T *a, const T *b, T *y, int32_t no, const int32_t *oshape, const int32_t *sao, \
+                           const int32_t *sbo, int32_t nr, const int32_t *rshape, const int32_t *sar,           \
+                           const int32_t *sbr)                                                                 \
+    {                                                                                                          \
+        int32_t oi[KILN_MAX_RANK], ri[KILN_MAX_RANK], d;                                                       \
+        size_t nout = 1, nred = 1, o, r, ao = 0, bo = 0;                                                       \
+        for (d = 0; d < no; d++) {                                                                             \
+            oi[d] = 0;                                                                                         \
+            nout *= (size_t)oshape[d];                                                                         \
+        }                                                                                                      \
+        for (d = 0; d < nr; d++) nred *= (size_t)rshape[d];                                                    \
+        for (o = 0; o < nout; o++) {                                                                           \
+            size_t ar = 0, br = 0;                                                                             \
+            V acc = 0;                                                                                         \
+            for (d = 0; d < nr; d++) ri[d] = 0;                                                                \
+            for (r = 0; r < nred; r++) {                                                                       \
+                const V av = LD(a[ao + ar]);                                                                   \
+                acc += b ? av * LD(b[bo + br]) : av;                                                           \
+                for (d = nr - 1; d >= 0; d--) {                                                                \
+                    ar += (size_t)sar[d];                                                                      \
+                    br += (size_t)sbr[d];                                                                      \
+                    if (++ri[d] < rshape[d]) break;                                                            \
+                    ar -= (size_t)sar[d] * (size_t)rshape[d];                                                  \
+                    br -= (size_t)sbr[d] * (size_t)rshape[d];                                                  \
+                    ri[d] = 0;                                                                                 \
+                }                                                                                              \
+            }                                                                                                  \
+            y[o] = ST(acc);                                                                                    \
+            for (d = no - 1; d >= 0; d--) {                                                                    \
+                ao += (size_t)sao[d];                                                                          \
+                bo += (size_t)sbo[d];                                                                          \
+                if (++oi[d] < oshape[d]) break;                                                                \
+                ao -= (size_t)sao[d] * (size_t)oshape[d];                                                      \
+                bo -= (size_t)sbo[d] * (size_t)oshape[d];                                                      \
+                oi[d] = 0;                                                                                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+#define KILN_EINSUM_ID(v) (v)
+KILN_EINSUM_DEF(f32, float, float, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(f64, double, double, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_EINSUM_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+KILN_EINSUM_DEF(i32, int32_t, uint32_t, (uint32_t), (int32_t))
+KILN_EINSUM_DEF(i64, int64_t, uint64_t, (uint64_t), (int64_t))
+KILN_EINSUM_DEF(u32, uint32_t, uint32_t, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(u64, uint64_t, uint64_t, KILN_EINSUM_ID, KILN_EINSUM_ID)
+
+"""#,
+        "kernels/generic/kiln_einsum.h": #"""
+#ifndef KILN_EINSUM_H
+#define KILN_EINSUM_H
+#include "kiln_common.h"
+
+/* Einsum over one or two operands, described by the compiler as strided loops:
+ * no output dims (shape oshape; sao/sbo are a's and b's element strides for each, 0 when the label is absent),
+ * nr summed dims (rshape, sar/sbr). A label repeated within an operand (a diagonal) has the sum of its strides.
+ *     y[o] = sum over the summed index r in row-major order of a[...] * b[...]   (acc starts at 0)
+ * b may be NULL (single operand: the product is a alone). y is contiguous in row-major output order.
+ * float16/bfloat16 accumulate in float; integers wrap. */
+#define KILN_EINSUM_DECL(SFX, T)                                                                               \
+    void kiln_einsum_##SFX(const T *a, const T *b, T *y, int32_t no, const int32_t *oshape, const int32_t *sao, \
+                           const int32_t *sbo, int32_t nr, const int32_t *rshape, const int32_t *sar,           \
+                           const int32_t *sbr);
+
+KILN_EINSUM_DECL(f32, float)
+KILN_EINSUM_DECL(f64, double)
+KILN_EINSUM_DECL(f16, uint16_t)
+KILN_EINSUM_DECL(bf16, uint16_t)
+KILN_EINSUM_DECL(i32, int32_t)
+KILN_EINSUM_DECL(i64, int64_t)
+KILN_EINSUM_DECL(u32, uint32_t)
+KILN_EINSUM_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_gemm.c": #"""
 #include "kiln_gemm.h"
 
@@ -908,6 +990,69 @@ KILN_GEMM_DECL(i32, int32_t)
 KILN_GEMM_DECL(i64, int64_t)
 KILN_GEMM_DECL(u32, uint32_t)
 KILN_GEMM_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_loss.c": #"""
+#include "kiln_loss.h"
+
+#define KILN_LOSS_DEF(SFX, T, V, LD, ST, TI, TSFX)                                                            \
+    void kiln_nllloss_##SFX##_##TSFX(const T *x, const TI *target, const T *weight, T *y, int32_t n,          \
+                                     int32_t c, int32_t d, int64_t ignore_index, int32_t reduction)           \
+    {                                                                                                         \
+        int32_t i, j;                                                                                         \
+        V sum = 0, wsum = 0;                                                                                  \
+        for (i = 0; i < n; i++) {                                                                             \
+            for (j = 0; j < d; j++) {                                                                         \
+                const int64_t t = (int64_t)target[(size_t)i * (size_t)d + (size_t)j];                         \
+                V w = 0, l = 0;                                                                               \
+                if (t != ignore_index && t >= 0 && t < c) {                                                   \
+                    w = weight ? LD(weight[t]) : (V)1;                                                        \
+                    l = -LD(x[((size_t)i * (size_t)c + (size_t)t) * (size_t)d + (size_t)j]) * w;              \
+                }                                                                                             \
+                if (reduction == KILN_LOSS_NONE) y[(size_t)i * (size_t)d + (size_t)j] = ST(l);                \
+                sum += l;                                                                                     \
+                wsum += w;                                                                                    \
+            }                                                                                                 \
+        }                                                                                                     \
+        if (reduction == KILN_LOSS_SUM) y[0] = ST(sum);                                                       \
+        if (reduction == KILN_LOSS_MEAN) y[0] = ST(sum / wsum);                                               \
+    }
+
+#define KILN_LOSS_ID(v) (v)
+#define KILN_LOSS_TYPE(SFX, T, V, LD, ST)                     \
+    KILN_LOSS_DEF(SFX, T, V, LD, ST, int64_t, i64)            \
+    KILN_LOSS_DEF(SFX, T, V, LD, ST, int32_t, i32)
+
+KILN_LOSS_TYPE(f32, float, float, KILN_LOSS_ID, KILN_LOSS_ID)
+KILN_LOSS_TYPE(f64, double, double, KILN_LOSS_ID, KILN_LOSS_ID)
+KILN_LOSS_TYPE(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_LOSS_TYPE(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_loss.h": #"""
+#ifndef KILN_LOSS_H
+#define KILN_LOSS_H
+#include "kiln_common.h"
+
+/* NegativeLogLikelihoodLoss over x [N, C, D] (D = product of the extra dims) and target [N, D]:
+ *     w(n,d) = 0 when target == ignore_index or target is outside [0, C), else weight[target] (1 without weights)
+ *     loss(n,d) = -x[n, target, d] * w(n,d)            (0 when w is 0)
+ * reduction 0 (none) writes the N*D losses, 1 (sum) their sum, 2 (mean) sum(loss) / sum(w), all sums in (n, d)
+ * order. float16/bfloat16 compute in float. SoftmaxCrossEntropyLoss is kiln_logsoftmax followed by this. */
+enum { KILN_LOSS_NONE = 0, KILN_LOSS_SUM = 1, KILN_LOSS_MEAN = 2 };
+
+#define KILN_LOSS_DECL(SFX, T)                                                                              \
+    void kiln_nllloss_##SFX##_i64(const T *x, const int64_t *target, const T *weight, T *y, int32_t n,        \
+                                  int32_t c, int32_t d, int64_t ignore_index, int32_t reduction);             \
+    void kiln_nllloss_##SFX##_i32(const T *x, const int32_t *target, const T *weight, T *y, int32_t n,        \
+                                  int32_t c, int32_t d, int64_t ignore_index, int32_t reduction);
+
+KILN_LOSS_DECL(f32, float)
+KILN_LOSS_DECL(f64, double)
+KILN_LOSS_DECL(f16, uint16_t)
+KILN_LOSS_DECL(bf16, uint16_t)
 
 #endif
 
