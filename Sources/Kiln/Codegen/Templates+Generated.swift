@@ -167,6 +167,81 @@ void kiln_swiglu_bf16(const uint16_t *a, const uint16_t *b, uint16_t *y, int32_t
 #endif
 
 """#,
+        "kernels/generic/kiln_argmax.c": #"""
+#include "kiln_argmax.h"
+
+/* BETTER(v, best) is true when v replaces best; EQUAL when it ties. */
+#define KILN_ARG_DEF(NAME, T, V, LD, BETTER)                                                             \
+    void NAME(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last)      \
+    {                                                                                                    \
+        int32_t o, i, k;                                                                                 \
+        for (o = 0; o < outer; o++) {                                                                    \
+            for (i = 0; i < inner; i++) {                                                                \
+                const T *p = x + ((size_t)o * (size_t)n) * (size_t)inner + (size_t)i;                    \
+                int32_t bi = 0;                                                                          \
+                if (n > 0) {                                                                             \
+                    V best = LD(p[0]);                                                                   \
+                    for (k = 1; k < n; k++) {                                                            \
+                        const V v = LD(p[(size_t)k * (size_t)inner]);                                    \
+                        if (best != best) break; /* a NaN already won */                                 \
+                        if ((BETTER) || v != v || (select_last && v == best)) {                          \
+                            best = v;                                                                    \
+                            bi = k;                                                                      \
+                        }                                                                                \
+                    }                                                                                    \
+                }                                                                                        \
+                y[(size_t)o * (size_t)inner + (size_t)i] = bi;                                           \
+            }                                                                                            \
+        }                                                                                                \
+    }
+
+#define KILN_ARG_ID(v) (v)
+#define KILN_ARG_TYPE(SFX, T, V, LD)                              \
+    KILN_ARG_DEF(kiln_argmax_##SFX, T, V, LD, v > best)           \
+    KILN_ARG_DEF(kiln_argmin_##SFX, T, V, LD, v < best)
+
+KILN_ARG_TYPE(f32, float, float, KILN_ARG_ID)
+KILN_ARG_TYPE(f64, double, double, KILN_ARG_ID)
+KILN_ARG_TYPE(f16, uint16_t, float, kiln_f16_to_f32)
+KILN_ARG_TYPE(bf16, uint16_t, float, kiln_bf16_to_f32)
+KILN_ARG_TYPE(i8, int8_t, int8_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i16, int16_t, int16_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i32, int32_t, int32_t, KILN_ARG_ID)
+KILN_ARG_TYPE(i64, int64_t, int64_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u8, uint8_t, uint8_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u16, uint16_t, uint16_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u32, uint32_t, uint32_t, KILN_ARG_ID)
+KILN_ARG_TYPE(u64, uint64_t, uint64_t, KILN_ARG_ID)
+
+"""#,
+        "kernels/generic/kiln_argmax.h": #"""
+#ifndef KILN_ARGMAX_H
+#define KILN_ARGMAX_H
+#include "kiln_common.h"
+
+/* ArgMax / ArgMin along the middle dim of x viewed as [outer, n, inner]: y[o, i] = index k of the largest
+ * (smallest) x[o, k, i]. Ties give the first index, or the last with select_last != 0. A NaN counts as larger
+ * (smaller) than every number, and the first NaN wins, as in NumPy. n == 0 gives 0. */
+#define KILN_ARGMAX_DECL(SFX, T)                                                                         \
+    void kiln_argmax_##SFX(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last); \
+    void kiln_argmin_##SFX(const T *x, int64_t *y, int32_t outer, int32_t n, int32_t inner, int32_t select_last);
+
+KILN_ARGMAX_DECL(f32, float)
+KILN_ARGMAX_DECL(f64, double)
+KILN_ARGMAX_DECL(f16, uint16_t)
+KILN_ARGMAX_DECL(bf16, uint16_t)
+KILN_ARGMAX_DECL(i8, int8_t)
+KILN_ARGMAX_DECL(i16, int16_t)
+KILN_ARGMAX_DECL(i32, int32_t)
+KILN_ARGMAX_DECL(i64, int64_t)
+KILN_ARGMAX_DECL(u8, uint8_t)
+KILN_ARGMAX_DECL(u16, uint16_t)
+KILN_ARGMAX_DECL(u32, uint32_t)
+KILN_ARGMAX_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_binary.c": #"""
 #include "kiln_binary.h"
 
@@ -848,12 +923,28 @@ void kiln_select(const uint8_t *cond, const void *a, const void *b, void *y, int
 """#,
         "kernels/generic/kiln_conv2d.c": #"""
 #include "kiln_conv2d.h"
+#include "kiln_gemm.h"
 
-static float kiln_conv2d_act(float v, int32_t act, float lo, float hi)
+/* acc + bias (no addition without a bias, so -0.0f stays -0.0f as in the GEMM path), then the activation. */
+static float kiln_conv2d_fin(float v, const float *bias, int32_t m, int32_t act, float lo, float hi)
 {
+    if (bias) v += bias[m];
     if (act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
     if (act == KILN_ACT_CLIP) return v < lo ? lo : (v > hi ? hi : v);
     return v;
+}
+
+/* Output positions o in [*lo, *hi) whose input position o*S + off lies in [0, size). */
+static void kiln_conv2d_range(int32_t off, int32_t S, int32_t size, int32_t n_out, int32_t *lo, int32_t *hi)
+{
+    int32_t a = 0, b;
+    if (off < 0) a = (-off + S - 1) / S;
+    if (size - off <= 0) b = 0;
+    else b = (size - off + S - 1) / S; /* smallest o with o*S + off >= size */
+    if (b > n_out) b = n_out;
+    if (a > b) a = b;
+    *lo = a;
+    *hi = b;
 }
 
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
@@ -870,31 +961,123 @@ void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y
         for (m = 0; m < M; m++) {
             const int32_t g = m / MG;
             const float *wm = w + (size_t)m * CG * KH * KW;
-            const float b = bias ? bias[m] : 0.0f;
+                        const float *xg = x + ((size_t)n * C + (size_t)g * CG) * H * W;
             float *ym = y + ((size_t)n * M + m) * OH * OW;
             for (oh = 0; oh < OH; oh++) {
                 const int32_t ih0 = oh * SH - PT;
-                /* kernel rows that land inside the image */
-                int32_t kh0 = 0, kh1 = KH;
-                while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
-                while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
-                for (ow = 0; ow < OW; ow++) {
-                    const int32_t iw0 = ow * SW - PL;
-                    int32_t kw0 = 0, kw1 = KW;
-                    float acc = b;
-                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
-                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
-                    for (c = 0; c < CG; c++) {
-                        const float *xc = x + (((size_t)n * C + (size_t)g * CG + c) * H) * W;
-                        const float *wc = wm + (size_t)c * KH * KW;
-                        for (kh = kh0; kh < kh1; kh++) {
-                            const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-                            const float *wr = wc + (size_t)kh * KW;
-                            for (kw = kw0; kw < kw1; kw++) acc += xr[kw * DW] * wr[kw];
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                /* kernel rows that land inside the image: kh in [kh0, kh1) */
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
+                for (c = 0; c < CG; c++) {
+                    const float *xc = xg + (size_t)c * H * W;
+                    const float *wc = wm + (size_t)c * KH * KW;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
+                        const float *wr = wc + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const int32_t off = kw * DW - PL;
+                            int32_t lo, hi;
+                            kiln_conv2d_range(off, SW, W, OW, &lo, &hi);
+                            if (SW == 1) {
+                                const float *xs = xr + off;
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xs[ow] * wv;
+                            } else {
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
+                            }
                         }
                     }
-                    ym[oh * OW + ow] = kiln_conv2d_act(acc, act, act_min, act_max);
                 }
+                for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv2d_fin(yr[ow], bias, m, act, act_min, act_max);
+            }
+        }
+    }
+}
+
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], M = p[KILN_CONV_M];
+    const int32_t HW = p[KILN_CONV_OH] * p[KILN_CONV_OW];
+    int32_t n;
+    /* Y[n] (M x HW) = W (M x C) * X[n] (C x HW) + bias broadcast along rows: acc + 1.0f * bias[m] */
+    for (n = 0; n < N; n++)
+        kiln_gemm_f32(w, x + (size_t)n * C * HW, bias, y + (size_t)n * M * HW, M, HW, C, 0, 0, 1.0f, 1.0f,
+                      1, 0, p[KILN_CONV_ACT], act_min, act_max);
+}
+
+/* One depthwise output pixel with its own tap range (border pixels). */
+static float kiln_conv2d_dw_pixel(const float *xc, const float *wm, int32_t ow, int32_t ih0, int32_t kh0,
+                                  int32_t kh1, const int32_t *p)
+{
+    const int32_t W = p[KILN_CONV_W], KW = p[KILN_CONV_KW], DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
+    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
+    int32_t kh, kw, lo, hi;
+    float acc = 0.0f;
+    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
+    for (kh = kh0; kh < kh1; kh++) {
+        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+        const float *wr = wm + (size_t)kh * KW;
+        for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
+    }
+    return acc;
+}
+
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
+    const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
+    const int32_t act = p[KILN_CONV_ACT];
+    const int32_t mult = M / C;
+    int32_t ilo, ihi, a2, b1, n, m, oh, ow, kh, kw;
+    /* interior columns, where every kw tap is inside the row: ow in [ilo, ihi) */
+    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
+    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
+    if (ilo < a2) ilo = a2;
+    if (ihi < ilo) ihi = ilo;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const float *xc = x + ((size_t)n * C + (size_t)(m / mult)) * H * W;
+            const float *wm = w + (size_t)m * KH * KW;
+                        float *ym = y + ((size_t)n * M + m) * OH * OW;
+            for (oh = 0; oh < OH; oh++) {
+                const int32_t ih0 = oh * SH - PT;
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < ilo; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
+                /* interior: four pixels per pass, accumulators in registers */
+                for (; ow + 4 <= ihi; ow += 4) {
+                    const int32_t iw0 = ow * SW - PL;
+                    float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+                        const float *wr = wm + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const float *xs = xr + kw * DW;
+                            a0 += xs[0] * wv;
+                            a1 += xs[SW] * wv;
+                            a2f += xs[2 * SW] * wv;
+                            a3 += xs[3 * SW] * wv;
+                        }
+                    }
+                    yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
+                    yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
+                    yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
+                    yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
+                }
+                /* interior remainder and right border */
+                for (; ow < OW; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
             }
         }
     }
@@ -906,7 +1089,21 @@ void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y
 #define KILN_CONV2D_H
 #include "kiln_common.h"
 
-/* Parameters of a 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1). */
+/* 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1, KH = 1). This file is the
+ * portable reference; ISA-specific variants must produce the same bits.
+ *
+ * Summation order, identical in every entry point:
+ *     acc = 0
+ *     for c in the group's input channels (ascending), kh (ascending), kw (ascending), skipping taps whose input
+ *     position lies in the padding:  acc = acc + x[n, g*C/G + c, ih, iw] * w[m, c, kh, kw]
+ *     y[n, m, oh, ow] = act(acc + bias[m])        (no addition when bias is NULL; act per KILN_ACT_*, clip to [act_min, act_max])
+ * with ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW. Each product and each sum is rounded to float (build
+ * with floating-point contraction off, e.g. -ffp-contract=off, when bit-exactness across compilers matters).
+ *
+ * kiln_conv2d_f32 is general (groups, strides, dilations, padding); it accumulates whole output rows with the
+ * output width as the contiguous inner loop. kiln_conv2d_pointwise_f32 requires KH = KW = 1, unit strides, no
+ * padding and one group, and runs as a GEMM per image. kiln_conv2d_depthwise_f32 requires G = C (any channel
+ * multiplier M/C) and keeps a block of output pixels in registers. */
 enum {
     KILN_CONV_N, KILN_CONV_C, KILN_CONV_H, KILN_CONV_W,  /* input */
     KILN_CONV_M, KILN_CONV_OH, KILN_CONV_OW,             /* output channels and size */
@@ -917,10 +1114,167 @@ enum {
     KILN_CONV_NPARAMS
 };
 
-/* y[n,m,oh,ow] = act(bias[m] + sum_{c,kh,kw} x[n, g*C/G + c, oh*SH - PT + kh*DH, ow*SW - PL + kw*DW] * w[m,c,kh,kw]).
- * bias may be NULL; act_min/act_max are used by KILN_ACT_CLIP. */
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max);
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_conv3d.c": #"""
+#include "kiln_conv3d.h"
+
+static float kiln_conv3d_fin(float v, const float *bias, int32_t m, int32_t act, float lo, float hi)
+{
+    if (bias) v += bias[m];
+    if (act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
+    if (act == KILN_ACT_CLIP) return v < lo ? lo : (v > hi ? hi : v);
+    return v;
+}
+
+/* Positions o in [*lo, *hi) (o < n) with o*S + off in [0, size). */
+static void kiln_conv3d_range(int32_t off, int32_t S, int32_t size, int32_t n, int32_t *lo, int32_t *hi)
+{
+    int32_t a = 0, b;
+    if (off < 0) a = (-off + S - 1) / S;
+    if (size - off <= 0) b = 0;
+    else b = (size - off + S - 1) / S;
+    if (b > n) b = n;
+    if (a > b) a = b;
+    *lo = a;
+    *hi = b;
+}
+
+#define KILN_CONV3_PARAMS                                                                                      \
+    const int32_t N = p[KILN_CONV3_N], C = p[KILN_CONV3_C], D = p[KILN_CONV3_D], H = p[KILN_CONV3_H];          \
+    const int32_t W = p[KILN_CONV3_W], M = p[KILN_CONV3_M], OD = p[KILN_CONV3_OD], OH = p[KILN_CONV3_OH];      \
+    const int32_t OW = p[KILN_CONV3_OW], KD = p[KILN_CONV3_KD], KH = p[KILN_CONV3_KH], KW = p[KILN_CONV3_KW];  \
+    const int32_t SD = p[KILN_CONV3_SD], SH = p[KILN_CONV3_SH], SW = p[KILN_CONV3_SW];                         \
+    const int32_t DD = p[KILN_CONV3_DD], DH = p[KILN_CONV3_DH], DW = p[KILN_CONV3_DW];                         \
+    const int32_t PD = p[KILN_CONV3_PD], PH = p[KILN_CONV3_PH], PW = p[KILN_CONV3_PW];                         \
+    const int32_t G = p[KILN_CONV3_GROUP], act = p[KILN_CONV3_ACT];                                            \
+    const int32_t CG = C / G, MG = M / G;                                                                      \
+    const size_t ksz = (size_t)KD * KH * KW, isz = (size_t)D * H * W, osz = (size_t)OD * OH * OW
+
+void kiln_conv3d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
+                     float act_max)
+{
+    KILN_CONV3_PARAMS;
+    int32_t n, m, od, oh, ow, c, kd, kh, kw;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const int32_t g = m / MG;
+            const float *wm = w + (size_t)m * CG * ksz;
+            const float *xg = x + ((size_t)n * C + (size_t)g * CG) * isz;
+            float *ym = y + ((size_t)n * M + m) * osz;
+            for (od = 0; od < OD; od++) {
+                const int32_t id0 = od * SD - PD;
+                int32_t kd0, kd1;
+                kiln_conv3d_range(id0, DD, D, KD, &kd0, &kd1);
+                for (oh = 0; oh < OH; oh++) {
+                    const int32_t ih0 = oh * SH - PH;
+                    float *yr = ym + ((size_t)od * OH + oh) * OW;
+                    int32_t kh0, kh1;
+                    kiln_conv3d_range(ih0, DH, H, KH, &kh0, &kh1);
+                    for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
+                    for (c = 0; c < CG; c++) {
+                        for (kd = kd0; kd < kd1; kd++) {
+                            for (kh = kh0; kh < kh1; kh++) {
+                                const float *xr = xg + (size_t)c * isz + ((size_t)(id0 + kd * DD) * H + (size_t)(ih0 + kh * DH)) * W;
+                                const float *wr = wm + (size_t)c * ksz + ((size_t)kd * KH + kh) * KW;
+                                for (kw = 0; kw < KW; kw++) {
+                                    const float wv = wr[kw];
+                                    const int32_t off = kw * DW - PW;
+                                    int32_t lo, hi;
+                                    kiln_conv3d_range(off, SW, W, OW, &lo, &hi);
+                                    for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
+                                }
+                            }
+                        }
+                    }
+                    for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv3d_fin(yr[ow], bias, m, act, act_min, act_max);
+                }
+            }
+        }
+    }
+}
+
+/* For output position o: is tap k valid, and which input index does it read? */
+static int kiln_convt_tap(int32_t o, int32_t k, int32_t P, int32_t S, int32_t Dil, int32_t size, int32_t *i)
+{
+    const int32_t t = o + P - k * Dil;
+    if (t < 0 || t % S != 0) return 0;
+    *i = t / S;
+    return *i < size;
+}
+
+void kiln_convtranspose_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                            float act_min, float act_max)
+{
+    KILN_CONV3_PARAMS;
+    int32_t n, m, od, oh, ow, c, kd, kh, kw, id, ih, iw;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const int32_t g = m / MG, mm = m % MG;
+            float *ym = y + ((size_t)n * M + m) * osz;
+            for (od = 0; od < OD; od++) {
+                for (oh = 0; oh < OH; oh++) {
+                    for (ow = 0; ow < OW; ow++) {
+                        float acc = 0.0f;
+                        for (c = 0; c < CG; c++) {
+                            const size_t ci = (size_t)g * CG + c;
+                            const float *xc = x + ((size_t)n * C + ci) * isz;
+                            const float *wc = w + (ci * MG + (size_t)mm) * ksz;
+                            for (kd = 0; kd < KD; kd++) {
+                                if (!kiln_convt_tap(od, kd, PD, SD, DD, D, &id)) continue;
+                                for (kh = 0; kh < KH; kh++) {
+                                    if (!kiln_convt_tap(oh, kh, PH, SH, DH, H, &ih)) continue;
+                                    for (kw = 0; kw < KW; kw++) {
+                                        if (!kiln_convt_tap(ow, kw, PW, SW, DW, W, &iw)) continue;
+                                        acc += xc[((size_t)id * H + ih) * W + iw] * wc[((size_t)kd * KH + kh) * KW + kw];
+                                    }
+                                }
+                            }
+                        }
+                        ym[((size_t)od * OH + oh) * OW + ow] = kiln_conv3d_fin(acc, bias, m, act, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
+"""#,
+        "kernels/generic/kiln_conv3d.h": #"""
+#ifndef KILN_CONV3D_H
+#define KILN_CONV3D_H
+#include "kiln_common.h"
+
+/* 3-D convolution over NCDHW data with OIDHW weights, and transposed convolution (1-D, 2-D and 3-D, as 3-D with
+ * unit leading dims). Same summation contract as kiln_conv2d.h:
+ *     acc = 0; for c in the group's input channels, kd, kh, kw (all ascending, skipping taps outside the input):
+ *     acc = acc + x * w;  y = act(acc + bias[m])  (no addition without bias)
+ * Conv:          input position (od*SD - PD + kd*DD, oh*SH - PH + kh*DH, ow*SW - PW + kw*DW)
+ * ConvTranspose: input position i with i*S - P + k*Dil = o in every dim (taps with no such integer i are
+ *                skipped); weights are [C, M/G, KD, KH, KW]. */
+enum {
+    KILN_CONV3_N, KILN_CONV3_C, KILN_CONV3_D, KILN_CONV3_H, KILN_CONV3_W,
+    KILN_CONV3_M, KILN_CONV3_OD, KILN_CONV3_OH, KILN_CONV3_OW,
+    KILN_CONV3_KD, KILN_CONV3_KH, KILN_CONV3_KW,
+    KILN_CONV3_SD, KILN_CONV3_SH, KILN_CONV3_SW,
+    KILN_CONV3_DD, KILN_CONV3_DH, KILN_CONV3_DW,
+    KILN_CONV3_PD, KILN_CONV3_PH, KILN_CONV3_PW, /* begin pads */
+    KILN_CONV3_GROUP, KILN_CONV3_ACT,
+    KILN_CONV3_NPARAMS
+};
+
+void kiln_conv3d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
+                     float act_max);
+void kiln_convtranspose_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                            float act_min, float act_max);
 
 #endif
 
@@ -1338,6 +1692,88 @@ void kiln_stft_f32(const float *x, const float *window, const float *tw, float *
 #endif
 
 """#,
+        "kernels/generic/kiln_einsum.c": #"""
+#include "kiln_einsum.h"
+
+#define KILN_EINSUM_DEF(SFX, T, V, LD, ST)                                                                     \
+    void kiln_einsum_##SFX(const T *a, const T *b, T *y, int32_t no, const int32_t *oshape, const int32_t *sao, \
+                           const int32_t *sbo, int32_t nr, const int32_t *rshape, const int32_t *sar,           \
+                           const int32_t *sbr)                                                                 \
+    {                                                                                                          \
+        int32_t oi[KILN_MAX_RANK], ri[KILN_MAX_RANK], d;                                                       \
+        size_t nout = 1, nred = 1, o, r, ao = 0, bo = 0;                                                       \
+        for (d = 0; d < no; d++) {                                                                             \
+            oi[d] = 0;                                                                                         \
+            nout *= (size_t)oshape[d];                                                                         \
+        }                                                                                                      \
+        for (d = 0; d < nr; d++) nred *= (size_t)rshape[d];                                                    \
+        for (o = 0; o < nout; o++) {                                                                           \
+            size_t ar = 0, br = 0;                                                                             \
+            V acc = 0;                                                                                         \
+            for (d = 0; d < nr; d++) ri[d] = 0;                                                                \
+            for (r = 0; r < nred; r++) {                                                                       \
+                const V av = LD(a[ao + ar]);                                                                   \
+                acc += b ? av * LD(b[bo + br]) : av;                                                           \
+                for (d = nr - 1; d >= 0; d--) {                                                                \
+                    ar += (size_t)sar[d];                                                                      \
+                    br += (size_t)sbr[d];                                                                      \
+                    if (++ri[d] < rshape[d]) break;                                                            \
+                    ar -= (size_t)sar[d] * (size_t)rshape[d];                                                  \
+                    br -= (size_t)sbr[d] * (size_t)rshape[d];                                                  \
+                    ri[d] = 0;                                                                                 \
+                }                                                                                              \
+            }                                                                                                  \
+            y[o] = ST(acc);                                                                                    \
+            for (d = no - 1; d >= 0; d--) {                                                                    \
+                ao += (size_t)sao[d];                                                                          \
+                bo += (size_t)sbo[d];                                                                          \
+                if (++oi[d] < oshape[d]) break;                                                                \
+                ao -= (size_t)sao[d] * (size_t)oshape[d];                                                      \
+                bo -= (size_t)sbo[d] * (size_t)oshape[d];                                                      \
+                oi[d] = 0;                                                                                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+#define KILN_EINSUM_ID(v) (v)
+KILN_EINSUM_DEF(f32, float, float, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(f64, double, double, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_EINSUM_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+KILN_EINSUM_DEF(i32, int32_t, uint32_t, (uint32_t), (int32_t))
+KILN_EINSUM_DEF(i64, int64_t, uint64_t, (uint64_t), (int64_t))
+KILN_EINSUM_DEF(u32, uint32_t, uint32_t, KILN_EINSUM_ID, KILN_EINSUM_ID)
+KILN_EINSUM_DEF(u64, uint64_t, uint64_t, KILN_EINSUM_ID, KILN_EINSUM_ID)
+
+"""#,
+        "kernels/generic/kiln_einsum.h": #"""
+#ifndef KILN_EINSUM_H
+#define KILN_EINSUM_H
+#include "kiln_common.h"
+
+/* Einsum over one or two operands, described by the compiler as strided loops:
+ * no output dims (shape oshape; sao/sbo are a's and b's element strides for each, 0 when the label is absent),
+ * nr summed dims (rshape, sar/sbr). A label repeated within an operand (a diagonal) has the sum of its strides.
+ *     y[o] = sum over the summed index r in row-major order of a[...] * b[...]   (acc starts at 0)
+ * b may be NULL (single operand: the product is a alone). y is contiguous in row-major output order.
+ * float16/bfloat16 accumulate in float; integers wrap. */
+#define KILN_EINSUM_DECL(SFX, T)                                                                               \
+    void kiln_einsum_##SFX(const T *a, const T *b, T *y, int32_t no, const int32_t *oshape, const int32_t *sao, \
+                           const int32_t *sbo, int32_t nr, const int32_t *rshape, const int32_t *sar,           \
+                           const int32_t *sbr);
+
+KILN_EINSUM_DECL(f32, float)
+KILN_EINSUM_DECL(f64, double)
+KILN_EINSUM_DECL(f16, uint16_t)
+KILN_EINSUM_DECL(bf16, uint16_t)
+KILN_EINSUM_DECL(i32, int32_t)
+KILN_EINSUM_DECL(i64, int64_t)
+KILN_EINSUM_DECL(u32, uint32_t)
+KILN_EINSUM_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_eyelike.c": #"""
 #include "kiln_eyelike.h"
 
@@ -1546,27 +1982,205 @@ void kiln_gathernd(const void *x, const int64_t *indices, void *y, int32_t batch
         "kernels/generic/kiln_gemm.c": #"""
 #include "kiln_gemm.h"
 
-void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int32_t M, int32_t N, int32_t K,
-                   int32_t trans_a, int32_t trans_b, float alpha, float beta, int32_t sc_m, int32_t sc_n,
-                   int32_t act, float act_min, float act_max)
-{
-    const int32_t sam = trans_a ? 1 : K, sak = trans_a ? M : 1;
-    const int32_t sbk = trans_b ? 1 : N, sbn = trans_b ? K : 1;
-    int32_t m, n, k;
-    for (m = 0; m < M; m++) {
-        for (n = 0; n < N; n++) {
-            const float *pa = a + (size_t)m * sam;
-            const float *pb = b + (size_t)n * sbn;
-            float acc = 0.0f, v;
-            for (k = 0; k < K; k++) acc += pa[(size_t)k * sak] * pb[(size_t)k * sbk];
-            v = alpha * acc;
-            if (c) v += beta * c[(size_t)m * sc_m + (size_t)n * sc_n];
-            if (act == KILN_ACT_RELU && v < 0.0f) v = 0.0f;
-            if (act == KILN_ACT_CLIP) v = v < act_min ? act_min : (v > act_max ? act_max : v);
-            y[(size_t)m * N + n] = v;
-        }
+/* Shared epilogue arguments. */
+typedef struct {
+    const void *c;
+    int32_t sc_m, sc_n;
+    float alpha, beta;
+    int32_t act;
+    float lo, hi;
+} kiln_gemm_epi;
+
+/* The blocked core, per type: A element (m,k) at a[m*sam + k*sak], B element (k,n) at b[k*sbk + n*sbn],
+ * Y row-major with row stride N. ACC is the accumulator type, LD widens an element, MAC(acc, x, z) adds x*z,
+ * EPI(acc, m, n) gives the value stored. */
+#define KILN_GEMM_CORE(SFX, T, ACC, LD, MAC, EPI)                                                              \
+    static void kiln_gemm_core_##SFX(const T *a, int32_t sam, int32_t sak, const T *b, int32_t sbk,           \
+                                     int32_t sbn, T *y, int32_t M, int32_t N, int32_t K,                       \
+                                     const kiln_gemm_epi *e)                                                   \
+    {                                                                                                          \
+        int32_t m = 0, n, k;                                                                                   \
+        for (; m + 4 <= M; m += 4) {                                                                           \
+            const T *a0 = a + (size_t)m * sam, *a1 = a0 + sam, *a2 = a1 + sam, *a3 = a2 + sam;                 \
+            for (n = 0; n + 4 <= N; n += 4) {                                                                  \
+                const T *bn = b + (size_t)n * sbn;                                                             \
+                ACC c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;                    \
+                ACC c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;                    \
+                for (k = 0; k < K; k++) {                                                                      \
+                    const size_t ka = (size_t)k * sak;                                                         \
+                    const T *bk = bn + (size_t)k * sbk;                                                        \
+                    const ACC x0 = LD(a0[ka]), x1 = LD(a1[ka]), x2 = LD(a2[ka]), x3 = LD(a3[ka]);              \
+                    const ACC z0 = LD(bk[0]), z1 = LD(bk[sbn]), z2 = LD(bk[2 * sbn]), z3 = LD(bk[3 * sbn]);    \
+                    MAC(c00, x0, z0); MAC(c01, x0, z1); MAC(c02, x0, z2); MAC(c03, x0, z3);                    \
+                    MAC(c10, x1, z0); MAC(c11, x1, z1); MAC(c12, x1, z2); MAC(c13, x1, z3);                    \
+                    MAC(c20, x2, z0); MAC(c21, x2, z1); MAC(c22, x2, z2); MAC(c23, x2, z3);                    \
+                    MAC(c30, x3, z0); MAC(c31, x3, z1); MAC(c32, x3, z2); MAC(c33, x3, z3);                    \
+                }                                                                                              \
+                {                                                                                              \
+                    T *y0 = y + (size_t)m * N + n, *y1 = y0 + N, *y2 = y1 + N, *y3 = y2 + N;                   \
+                    y0[0] = EPI(c00, m, n); y0[1] = EPI(c01, m, n + 1);                                        \
+                    y0[2] = EPI(c02, m, n + 2); y0[3] = EPI(c03, m, n + 3);                                    \
+                    y1[0] = EPI(c10, m + 1, n); y1[1] = EPI(c11, m + 1, n + 1);                                \
+                    y1[2] = EPI(c12, m + 1, n + 2); y1[3] = EPI(c13, m + 1, n + 3);                            \
+                    y2[0] = EPI(c20, m + 2, n); y2[1] = EPI(c21, m + 2, n + 1);                                \
+                    y2[2] = EPI(c22, m + 2, n + 2); y2[3] = EPI(c23, m + 2, n + 3);                            \
+                    y3[0] = EPI(c30, m + 3, n); y3[1] = EPI(c31, m + 3, n + 1);                                \
+                    y3[2] = EPI(c32, m + 3, n + 2); y3[3] = EPI(c33, m + 3, n + 3);                            \
+                }                                                                                              \
+            }                                                                                                  \
+            for (; n < N; n++) { /* 4x1 column tail */                                                         \
+                const T *bn = b + (size_t)n * sbn;                                                             \
+                ACC c0 = 0, c1 = 0, c2 = 0, c3 = 0;                                                            \
+                for (k = 0; k < K; k++) {                                                                      \
+                    const size_t ka = (size_t)k * sak;                                                         \
+                    const ACC z = LD(bn[(size_t)k * sbk]);                                                     \
+                    MAC(c0, LD(a0[ka]), z); MAC(c1, LD(a1[ka]), z);                                            \
+                    MAC(c2, LD(a2[ka]), z); MAC(c3, LD(a3[ka]), z);                                            \
+                }                                                                                              \
+                y[(size_t)m * N + n] = EPI(c0, m, n);                                                          \
+                y[(size_t)(m + 1) * N + n] = EPI(c1, m + 1, n);                                                \
+                y[(size_t)(m + 2) * N + n] = EPI(c2, m + 2, n);                                                \
+                y[(size_t)(m + 3) * N + n] = EPI(c3, m + 3, n);                                                \
+            }                                                                                                  \
+        }                                                                                                      \
+        for (; m < M; m++) { /* row tail: 1x4 blocks, then single elements */                                  \
+            const T *am = a + (size_t)m * sam;                                                                 \
+            for (n = 0; n + 4 <= N; n += 4) {                                                                  \
+                const T *bn = b + (size_t)n * sbn;                                                             \
+                ACC c0 = 0, c1 = 0, c2 = 0, c3 = 0;                                                            \
+                for (k = 0; k < K; k++) {                                                                      \
+                    const T *bk = bn + (size_t)k * sbk;                                                        \
+                    const ACC x = LD(am[(size_t)k * sak]);                                                     \
+                    MAC(c0, x, LD(bk[0])); MAC(c1, x, LD(bk[sbn]));                                            \
+                    MAC(c2, x, LD(bk[2 * sbn])); MAC(c3, x, LD(bk[3 * sbn]));                                  \
+                }                                                                                              \
+                y[(size_t)m * N + n] = EPI(c0, m, n);                                                          \
+                y[(size_t)m * N + n + 1] = EPI(c1, m, n + 1);                                                  \
+                y[(size_t)m * N + n + 2] = EPI(c2, m, n + 2);                                                  \
+                y[(size_t)m * N + n + 3] = EPI(c3, m, n + 3);                                                  \
+            }                                                                                                  \
+            for (; n < N; n++) {                                                                               \
+                const T *bn = b + (size_t)n * sbn;                                                             \
+                ACC c0 = 0;                                                                                    \
+                for (k = 0; k < K; k++) MAC(c0, LD(am[(size_t)k * sak]), LD(bn[(size_t)k * sbk]));             \
+                y[(size_t)m * N + n] = EPI(c0, m, n);                                                          \
+            }                                                                                                  \
+        }                                                                                                      \
     }
+
+/* The entry points for one type. */
+#define KILN_GEMM_ENTRY(SFX, T)                                                                                \
+    void kiln_gemm_##SFX(const T *a, const T *b, const T *c, T *y, int32_t M, int32_t N, int32_t K,            \
+                         int32_t trans_a, int32_t trans_b, float alpha, float beta, int32_t sc_m, int32_t sc_n, \
+                         int32_t act, float act_min, float act_max)                                            \
+    {                                                                                                          \
+        kiln_gemm_epi e;                                                                                       \
+        e.c = c; e.sc_m = sc_m; e.sc_n = sc_n; e.alpha = alpha; e.beta = beta;                                 \
+        e.act = act; e.lo = act_min; e.hi = act_max;                                                           \
+        kiln_gemm_core_##SFX(a, trans_a ? 1 : K, trans_a ? M : 1, b, trans_b ? 1 : N, trans_b ? K : 1, y, M,   \
+                             N, K, &e);                                                                        \
+    }                                                                                                          \
+    void kiln_matmul_##SFX(const T *a, const T *b, T *y, int32_t M, int32_t N, int32_t K, int32_t nb,          \
+                           const int32_t *bshape, const int32_t *sa, const int32_t *sb, int32_t act,            \
+                           float act_min, float act_max)                                                       \
+    {                                                                                                          \
+        int32_t idx[KILN_MAX_RANK], d;                                                                         \
+        size_t oa = 0, ob = 0, batch = 1, i;                                                                   \
+        kiln_gemm_epi e;                                                                                       \
+        e.c = 0; e.sc_m = 0; e.sc_n = 0; e.alpha = 1.0f; e.beta = 0.0f;                                        \
+        e.act = act; e.lo = act_min; e.hi = act_max;                                                           \
+        for (d = 0; d < nb; d++) {                                                                             \
+            idx[d] = 0;                                                                                        \
+            batch *= (size_t)bshape[d];                                                                        \
+        }                                                                                                      \
+        for (i = 0; i < batch; i++) {                                                                          \
+            kiln_gemm_core_##SFX(a + oa, K, 1, b + ob, N, 1, y + i * (size_t)M * (size_t)N, M, N, K, &e);      \
+            for (d = nb - 1; d >= 0; d--) {                                                                    \
+                oa += (size_t)sa[d];                                                                           \
+                ob += (size_t)sb[d];                                                                           \
+                if (++idx[d] < bshape[d]) break;                                                               \
+                oa -= (size_t)sa[d] * (size_t)bshape[d];                                                       \
+                ob -= (size_t)sb[d] * (size_t)bshape[d];                                                       \
+                idx[d] = 0;                                                                                    \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+/* Float epilogue: alpha, optional beta * C, activation. */
+static float kiln_gemm_act_f(float v, const kiln_gemm_epi *e)
+{
+    if (e->act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
+    if (e->act == KILN_ACT_CLIP) return v < e->lo ? e->lo : (v > e->hi ? e->hi : v);
+    return v;
 }
+static double kiln_gemm_act_d(double v, const kiln_gemm_epi *e)
+{
+    if (e->act == KILN_ACT_RELU) return v < 0.0 ? 0.0 : v;
+    if (e->act == KILN_ACT_CLIP) return v < e->lo ? e->lo : (v > e->hi ? e->hi : v);
+    return v;
+}
+
+#define KILN_GEMM_MAC(acc, x, z) acc += (x) * (z)
+#define KILN_GEMM_ID(v) (v)
+
+static float kiln_gemm_epi_f32(float acc, int32_t m, int32_t n, const kiln_gemm_epi *e)
+{
+    float v = e->alpha * acc;
+    if (e->c) v += e->beta * ((const float *)e->c)[(size_t)m * e->sc_m + (size_t)n * e->sc_n];
+    return kiln_gemm_act_f(v, e);
+}
+static double kiln_gemm_epi_f64(double acc, int32_t m, int32_t n, const kiln_gemm_epi *e)
+{
+    double v = (double)e->alpha * acc;
+    if (e->c) v += (double)e->beta * ((const double *)e->c)[(size_t)m * e->sc_m + (size_t)n * e->sc_n];
+    return kiln_gemm_act_d(v, e);
+}
+static uint16_t kiln_gemm_epi_f16(float acc, int32_t m, int32_t n, const kiln_gemm_epi *e)
+{
+    float v = e->alpha * acc;
+    if (e->c) v += e->beta * kiln_f16_to_f32(((const uint16_t *)e->c)[(size_t)m * e->sc_m + (size_t)n * e->sc_n]);
+    return kiln_f32_to_f16(kiln_gemm_act_f(v, e));
+}
+static uint16_t kiln_gemm_epi_bf16(float acc, int32_t m, int32_t n, const kiln_gemm_epi *e)
+{
+    float v = e->alpha * acc;
+    if (e->c) v += e->beta * kiln_bf16_to_f32(((const uint16_t *)e->c)[(size_t)m * e->sc_m + (size_t)n * e->sc_n]);
+    return kiln_f32_to_bf16(kiln_gemm_act_f(v, e));
+}
+
+#define KILN_GEMM_EPI_F32(acc, m, n) kiln_gemm_epi_f32(acc, m, n, e)
+#define KILN_GEMM_EPI_F64(acc, m, n) kiln_gemm_epi_f64(acc, m, n, e)
+#define KILN_GEMM_EPI_F16(acc, m, n) kiln_gemm_epi_f16(acc, m, n, e)
+#define KILN_GEMM_EPI_BF16(acc, m, n) kiln_gemm_epi_bf16(acc, m, n, e)
+
+KILN_GEMM_CORE(f32, float, float, KILN_GEMM_ID, KILN_GEMM_MAC, KILN_GEMM_EPI_F32)
+KILN_GEMM_CORE(f64, double, double, KILN_GEMM_ID, KILN_GEMM_MAC, KILN_GEMM_EPI_F64)
+KILN_GEMM_CORE(f16, uint16_t, float, kiln_f16_to_f32, KILN_GEMM_MAC, KILN_GEMM_EPI_F16)
+KILN_GEMM_CORE(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_GEMM_MAC, KILN_GEMM_EPI_BF16)
+
+/* Integers: accumulate in the unsigned type of the same width; C (if any) is added with wrap-around. */
+#define KILN_GEMM_INT(SFX, T, U)                                                                               \
+    static T kiln_gemm_epi_##SFX(U acc, int32_t m, int32_t n, const kiln_gemm_epi *e)                          \
+    {                                                                                                          \
+        if (e->c) acc += (U)((const T *)e->c)[(size_t)m * e->sc_m + (size_t)n * e->sc_n];                      \
+        return (T)acc;                                                                                         \
+    }                                                                                                          \
+    KILN_GEMM_CORE(SFX, T, U, (U), KILN_GEMM_MAC, KILN_GEMM_EPI_INT_##SFX)                                     \
+    KILN_GEMM_ENTRY(SFX, T)
+
+#define KILN_GEMM_EPI_INT_i32(acc, m, n) kiln_gemm_epi_i32(acc, m, n, e)
+#define KILN_GEMM_EPI_INT_i64(acc, m, n) kiln_gemm_epi_i64(acc, m, n, e)
+#define KILN_GEMM_EPI_INT_u32(acc, m, n) kiln_gemm_epi_u32(acc, m, n, e)
+#define KILN_GEMM_EPI_INT_u64(acc, m, n) kiln_gemm_epi_u64(acc, m, n, e)
+
+KILN_GEMM_ENTRY(f32, float)
+KILN_GEMM_ENTRY(f64, double)
+KILN_GEMM_ENTRY(f16, uint16_t)
+KILN_GEMM_ENTRY(bf16, uint16_t)
+KILN_GEMM_INT(i32, int32_t, uint32_t)
+KILN_GEMM_INT(i64, int64_t, uint64_t)
+KILN_GEMM_INT(u32, uint32_t, uint32_t)
+KILN_GEMM_INT(u64, uint64_t, uint64_t)
 
 """#,
         "kernels/generic/kiln_gemm.h": #"""
@@ -1574,11 +2188,38 @@ void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int
 #define KILN_GEMM_H
 #include "kiln_common.h"
 
+/* Matrix products (Gemm, MatMul, and the pointwise convolution path).
+ *
+ * Summation order (the contract ISA-specific variants must keep bit for bit): every output element is
+ *     acc = 0; for k = 0 .. K-1: acc = acc + a[m,k] * b[k,n]    (product rounded, then sum rounded)
+ * followed by the epilogue v = alpha * acc, v = v + beta * c[m,n] when C is given, then the fused activation
+ * (KILN_ACT_RELU: v < 0 ? 0 : v; KILN_ACT_CLIP: min(max(v, act_min), act_max)). The reference is blocked 4x4 in
+ * registers, which changes no element's order. Integer products and sums wrap (unsigned arithmetic); integer
+ * kernels ignore alpha, beta and activations (the compiler only emits them with alpha = beta = 1).
+ * float16/bfloat16 accumulate in float and round once on store. */
+
 /* Y[M,N] = act(alpha * op(A)[M,K] * op(B)[K,N] + beta * C), op = transpose when trans_a / trans_b.
  * C is NULL or broadcast with element strides (sc_m, sc_n) (0 on broadcast dims). */
-void kiln_gemm_f32(const float *a, const float *b, const float *c, float *y, int32_t M, int32_t N, int32_t K,
-                   int32_t trans_a, int32_t trans_b, float alpha, float beta, int32_t sc_m, int32_t sc_n,
-                   int32_t act, float act_min, float act_max);
+#define KILN_GEMM_DECL(SFX, T)                                                                                 \
+    void kiln_gemm_##SFX(const T *a, const T *b, const T *c, T *y, int32_t M, int32_t N, int32_t K,            \
+                         int32_t trans_a, int32_t trans_b, float alpha, float beta, int32_t sc_m, int32_t sc_n, \
+                         int32_t act, float act_min, float act_max);                                           \
+    void kiln_matmul_##SFX(const T *a, const T *b, T *y, int32_t M, int32_t N, int32_t K, int32_t nb,          \
+                           const int32_t *bshape, const int32_t *sa, const int32_t *sb, int32_t act,            \
+                           float act_min, float act_max);
+
+/* kiln_matmul: Y[batch..., M, N] = act(A[..., M, K] x B[..., K, N]) with NumPy batch broadcasting: the batch
+ * has nb dims `bshape`, and sa/sb are A's and B's element offsets per batch dim (0 where broadcast). Y is
+ * contiguous. */
+
+KILN_GEMM_DECL(f32, float)
+KILN_GEMM_DECL(f64, double)
+KILN_GEMM_DECL(f16, uint16_t)
+KILN_GEMM_DECL(bf16, uint16_t)
+KILN_GEMM_DECL(i32, int32_t)
+KILN_GEMM_DECL(i64, int64_t)
+KILN_GEMM_DECL(u32, uint32_t)
+KILN_GEMM_DECL(u64, uint64_t)
 
 #endif
 
@@ -1736,6 +2377,69 @@ KILN_LOGIC_INT_DECL(u8, uint8_t)
 KILN_LOGIC_INT_DECL(u16, uint16_t)
 KILN_LOGIC_INT_DECL(u32, uint32_t)
 KILN_LOGIC_INT_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_loss.c": #"""
+#include "kiln_loss.h"
+
+#define KILN_LOSS_DEF(SFX, T, V, LD, ST, TI, TSFX)                                                            \
+    void kiln_nllloss_##SFX##_##TSFX(const T *x, const TI *target, const T *weight, T *y, int32_t n,          \
+                                     int32_t c, int32_t d, int64_t ignore_index, int32_t reduction)           \
+    {                                                                                                         \
+        int32_t i, j;                                                                                         \
+        V sum = 0, wsum = 0;                                                                                  \
+        for (i = 0; i < n; i++) {                                                                             \
+            for (j = 0; j < d; j++) {                                                                         \
+                const int64_t t = (int64_t)target[(size_t)i * (size_t)d + (size_t)j];                         \
+                V w = 0, l = 0;                                                                               \
+                if (t != ignore_index && t >= 0 && t < c) {                                                   \
+                    w = weight ? LD(weight[t]) : (V)1;                                                        \
+                    l = -LD(x[((size_t)i * (size_t)c + (size_t)t) * (size_t)d + (size_t)j]) * w;              \
+                }                                                                                             \
+                if (reduction == KILN_LOSS_NONE) y[(size_t)i * (size_t)d + (size_t)j] = ST(l);                \
+                sum += l;                                                                                     \
+                wsum += w;                                                                                    \
+            }                                                                                                 \
+        }                                                                                                     \
+        if (reduction == KILN_LOSS_SUM) y[0] = ST(sum);                                                       \
+        if (reduction == KILN_LOSS_MEAN) y[0] = ST(sum / wsum);                                               \
+    }
+
+#define KILN_LOSS_ID(v) (v)
+#define KILN_LOSS_TYPE(SFX, T, V, LD, ST)                     \
+    KILN_LOSS_DEF(SFX, T, V, LD, ST, int64_t, i64)            \
+    KILN_LOSS_DEF(SFX, T, V, LD, ST, int32_t, i32)
+
+KILN_LOSS_TYPE(f32, float, float, KILN_LOSS_ID, KILN_LOSS_ID)
+KILN_LOSS_TYPE(f64, double, double, KILN_LOSS_ID, KILN_LOSS_ID)
+KILN_LOSS_TYPE(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_LOSS_TYPE(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_loss.h": #"""
+#ifndef KILN_LOSS_H
+#define KILN_LOSS_H
+#include "kiln_common.h"
+
+/* NegativeLogLikelihoodLoss over x [N, C, D] (D = product of the extra dims) and target [N, D]:
+ *     w(n,d) = 0 when target == ignore_index or target is outside [0, C), else weight[target] (1 without weights)
+ *     loss(n,d) = -x[n, target, d] * w(n,d)            (0 when w is 0)
+ * reduction 0 (none) writes the N*D losses, 1 (sum) their sum, 2 (mean) sum(loss) / sum(w), all sums in (n, d)
+ * order. float16/bfloat16 compute in float. SoftmaxCrossEntropyLoss is kiln_logsoftmax followed by this. */
+enum { KILN_LOSS_NONE = 0, KILN_LOSS_SUM = 1, KILN_LOSS_MEAN = 2 };
+
+#define KILN_LOSS_DECL(SFX, T)                                                                              \
+    void kiln_nllloss_##SFX##_i64(const T *x, const int64_t *target, const T *weight, T *y, int32_t n,        \
+                                  int32_t c, int32_t d, int64_t ignore_index, int32_t reduction);             \
+    void kiln_nllloss_##SFX##_i32(const T *x, const int32_t *target, const T *weight, T *y, int32_t n,        \
+                                  int32_t c, int32_t d, int64_t ignore_index, int32_t reduction);
+
+KILN_LOSS_DECL(f32, float)
+KILN_LOSS_DECL(f64, double)
+KILN_LOSS_DECL(f16, uint16_t)
+KILN_LOSS_DECL(bf16, uint16_t)
 
 #endif
 
@@ -1929,6 +2633,255 @@ typedef uint64_t kiln_w64;
 #endif
 
 """#,
+        "kernels/generic/kiln_norm.c": #"""
+#include "kiln_norm.h"
+#include <math.h>
+
+/* Advances a row-major index over nd dims (shape sh, element strides st), keeping *off in step.
+ * Returns 0 once every index has been visited. */
+static int kiln_norm_next(int32_t *idx, const int32_t *sh, const int32_t *st, int32_t nd, size_t *off)
+{
+    int32_t d;
+    for (d = nd - 1; d >= 0; d--) {
+        *off += (size_t)st[d];
+        if (++idx[d] < sh[d]) return 1;
+        *off -= (size_t)st[d] * (size_t)sh[d];
+        idx[d] = 0;
+    }
+    return 0;
+}
+
+static size_t kiln_norm_count(const int32_t *sh, int32_t nd)
+{
+    size_t n = 1;
+    int32_t d;
+    for (d = 0; d < nd; d++) n *= (size_t)sh[d];
+    return n;
+}
+
+#define KILN_NORM_DEF(SFX, T, V, M, LD, ST, SQRT, POW, ABS)                                                    \
+    void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
+                              int32_t n, int32_t c, int32_t inner, float eps)                                   \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const V a = LD(scale[j]) / SQRT(LD(var[j]) + (V)eps), m = LD(mean[j]), b = LD(bias[j]);        \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * a + b);                         \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner)       \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const V aj = LD(a[j]), bj = LD(b[j]);                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST(LD(x[o + k]) * aj + bj);                             \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    /* mean and variance of cnt elements at p (stride 1) */                                                    \
+    static void kiln_norm_moments_##SFX(const T *p, size_t cnt, V *m, V *v)                                    \
+    {                                                                                                          \
+        size_t k;                                                                                              \
+        V s = 0, q = 0;                                                                                        \
+        for (k = 0; k < cnt; k++) s += LD(p[k]);                                                               \
+        s = cnt ? s / (V)cnt : (V)0;                                                                           \
+        for (k = 0; k < cnt; k++) {                                                                            \
+            const V d = LD(p[k]) - s;                                                                          \
+            q += d * d;                                                                                        \
+        }                                                                                                      \
+        *m = s;                                                                                                \
+        *v = cnt ? q / (V)cnt : (V)0;                                                                          \
+    }                                                                                                          \
+    void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
+                                 int32_t inner, float eps)                                                      \
+    {                                                                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                V m, v, r, s, b;                                                                               \
+                kiln_norm_moments_##SFX(x + o, (size_t)inner, &m, &v);                                         \
+                r = (V)1 / SQRT(v + (V)eps);                                                                   \
+                s = LD(scale[j]);                                                                              \
+                b = LD(bias[j]);                                                                               \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * r * s + b);                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_layernorm_##SFX(const T *x, const T *scale, const T *bias, T *y, M *mean, M *invstd,             \
+                              int32_t outer, int32_t n, float eps)                                              \
+    {                                                                                                          \
+        int32_t i, k;                                                                                          \
+        for (i = 0; i < outer; i++) {                                                                          \
+            const size_t o = (size_t)i * (size_t)n;                                                            \
+            V m, v, r;                                                                                         \
+            kiln_norm_moments_##SFX(x + o, (size_t)n, &m, &v);                                                 \
+            r = (V)1 / SQRT(v + (V)eps);                                                                       \
+            if (mean) mean[i] = (M)m;                                                                          \
+            if (invstd) invstd[i] = (M)r;                                                                      \
+            for (k = 0; k < n; k++) {                                                                          \
+                const V t = (LD(x[o + k]) - m) * r * LD(scale[k]);                                             \
+                y[o + k] = ST(bias ? t + LD(bias[k]) : t);                                                     \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_groupnorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,            \
+                              int32_t inner, int32_t groups, int32_t per_group, float eps)                      \
+    {                                                                                                          \
+        const int32_t cg = groups > 0 ? c / groups : 0;                                                        \
+        int32_t i, g, j, k;                                                                                    \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (g = 0; g < groups; g++) {                                                                     \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)g * (size_t)cg) * (size_t)inner;             \
+                V m, v, r;                                                                                     \
+                kiln_norm_moments_##SFX(x + o, (size_t)cg * (size_t)inner, &m, &v);                            \
+                r = (V)1 / SQRT(v + (V)eps);                                                                   \
+                for (j = 0; j < cg; j++) {                                                                     \
+                    const int32_t ch = per_group ? g : g * cg + j;                                             \
+                    const V s = LD(scale[ch]), b = LD(bias[ch]);                                               \
+                    const size_t oj = o + (size_t)j * (size_t)inner;                                           \
+                    for (k = 0; k < inner; k++) y[oj + k] = ST((LD(x[oj + k]) - m) * r * s + b);               \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_rmsnorm_##SFX(const T *x, const T *scale, T *y, int32_t outer, int32_t n, float eps)             \
+    {                                                                                                          \
+        int32_t i, k;                                                                                          \
+        for (i = 0; i < outer; i++) {                                                                          \
+            const size_t o = (size_t)i * (size_t)n;                                                            \
+            V q = 0, r;                                                                                        \
+            for (k = 0; k < n; k++) {                                                                          \
+                const V v = LD(x[o + k]);                                                                      \
+                q += v * v;                                                                                    \
+            }                                                                                                  \
+            r = (V)1 / SQRT((n ? q / (V)n : (V)0) + (V)eps);                                                   \
+            for (k = 0; k < n; k++) y[o + k] = ST(LD(x[o + k]) * r * LD(scale[k]));                            \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_mvn_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr,        \
+                        const int32_t *rs, const int32_t *rst)                                                  \
+    {                                                                                                          \
+        int32_t ki[KILN_MAX_RANK], ri[KILN_MAX_RANK], d;                                                       \
+        const size_t nout = kiln_norm_count(ks, nk), cnt = kiln_norm_count(rs, nr);                            \
+        size_t base = 0, o, roff;                                                                              \
+        for (d = 0; d < nk; d++) ki[d] = 0;                                                                    \
+        for (o = 0; o < nout && cnt > 0; o++) {                                                                \
+            V m = 0, q = 0, s;                                                                                 \
+            for (d = 0; d < nr; d++) ri[d] = 0;                                                                \
+            roff = 0;                                                                                          \
+            do m += LD(x[base + roff]);                                                                        \
+            while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                    \
+            m /= (V)cnt;                                                                                       \
+            do {                                                                                               \
+                const V t = LD(x[base + roff]) - m;                                                            \
+                q += t * t;                                                                                    \
+            } while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                  \
+            s = SQRT(q / (V)cnt) + (V)1e-9;                                                                    \
+            do y[base + roff] = ST((LD(x[base + roff]) - m) / s);                                              \
+            while (kiln_norm_next(ri, rs, rst, nr, &roff));                                                    \
+            kiln_norm_next(ki, ks, kst, nk, &base);                                                            \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_lpnorm_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t p)               \
+    {                                                                                                          \
+        int32_t o, i, k;                                                                                       \
+        for (o = 0; o < outer; o++) {                                                                          \
+            for (i = 0; i < inner; i++) {                                                                      \
+                const size_t b = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                            \
+                V s = 0;                                                                                       \
+                for (k = 0; k < n; k++) {                                                                      \
+                    const V v = LD(x[b + (size_t)k * (size_t)inner]);                                          \
+                    s += p == 1 ? ABS(v) : v * v;                                                              \
+                }                                                                                              \
+                if (p != 1) s = SQRT(s);                                                                       \
+                for (k = 0; k < n; k++) {                                                                      \
+                    const size_t j = b + (size_t)k * (size_t)inner;                                            \
+                    y[j] = ST(s == 0 ? (V)0 : LD(x[j]) / s);                                                   \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
+    void kiln_lrn_##SFX(const T *x, T *y, int32_t n, int32_t c, int32_t inner, int32_t size, float alpha,      \
+                        float beta, float bias)                                                                 \
+    {                                                                                                          \
+        const int32_t lo = (size - 1) / 2, hi = size / 2;                                                      \
+        const V k0 = (V)alpha / (V)size;                                                                       \
+        int32_t i, j, k, cc;                                                                                   \
+        for (i = 0; i < n; i++) {                                                                              \
+            for (j = 0; j < c; j++) {                                                                          \
+                const int32_t c0 = j - lo < 0 ? 0 : j - lo, c1 = j + hi >= c ? c - 1 : j + hi;                 \
+                for (k = 0; k < inner; k++) {                                                                  \
+                    V s = 0;                                                                                   \
+                    const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + (size_t)k;          \
+                    for (cc = c0; cc <= c1; cc++) {                                                            \
+                        const V v = LD(x[((size_t)i * (size_t)c + (size_t)cc) * (size_t)inner + (size_t)k]);   \
+                        s += v * v;                                                                            \
+                    }                                                                                          \
+                    y[o] = ST(LD(x[o]) / POW((V)bias + k0 * s, (V)beta));                                      \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+#define KILN_NORM_ID(v) (v)
+KILN_NORM_DEF(f32, float, float, float, KILN_NORM_ID, KILN_NORM_ID, sqrtf, powf, fabsf)
+KILN_NORM_DEF(f64, double, double, double, KILN_NORM_ID, KILN_NORM_ID, sqrt, pow, fabs)
+KILN_NORM_DEF(f16, uint16_t, float, float, kiln_f16_to_f32, kiln_f32_to_f16, sqrtf, powf, fabsf)
+KILN_NORM_DEF(bf16, uint16_t, float, float, kiln_bf16_to_f32, kiln_f32_to_bf16, sqrtf, powf, fabsf)
+
+"""#,
+        "kernels/generic/kiln_norm.h": #"""
+#ifndef KILN_NORM_H
+#define KILN_NORM_H
+#include "kiln_common.h"
+
+/* Normalization layers. float16/bfloat16 compute in float; sums run in index order (the documented order).
+ * "inner" is the element count per (batch, channel) pair, i.e. the product of the spatial dims.
+ *
+ * batchnorm:   y = (x - mean[c]) * (scale[c] / sqrt(var[c] + eps)) + bias[c]          (inference form)
+ * affine:      y = x * a[c] + b[c]                                   (BatchNormalization with constant params)
+ * instancenorm: per (n, c): m = sum(x)/inner, v = sum((x - m)^2)/inner, y = (x - m) / sqrt(v + eps) * scale[c] + bias[c]
+ * layernorm:   per row of n elements: m, v as above, r = 1 / sqrt(v + eps), y = (x - m) * r * scale[i] + bias[i]
+ *              (bias may be NULL); mean/invstd (may be NULL) receive m and r per row.
+ * groupnorm:   per (n, group): m, v over the group's C/G channels x inner elements, then per channel
+ *              y = (x - m) / sqrt(v + eps) * scale + bias, scale/bias indexed by channel, or by group when
+ *              per_group != 0 (opset 18).
+ * rmsnorm:     per row: r = 1 / sqrt(sum(x^2)/n + eps), y = x * r * scale[i]
+ * mvn:         kept/reduced dims as in kiln_reduce.h; per kept index m = mean, s = sqrt(mean((x - m)^2)),
+ *              y = (x - m) / (s + 1e-9)
+ * lpnorm:      along the middle dim of [outer, n, inner]: y = x / (sum |x|^p)^(1/p) (p = 1 or 2); a zero norm gives 0
+ * lrn:         y = x / (bias + alpha/size * sum_{c' in [c - (size-1)/2, c + size/2]} x[c']^2)^beta */
+#define KILN_NORM_DECL(SFX, T, M)                                                                              \
+    void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
+                              int32_t n, int32_t c, int32_t inner, float eps);                                  \
+    void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner);      \
+    void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
+                                 int32_t inner, float eps);                                                     \
+    void kiln_layernorm_##SFX(const T *x, const T *scale, const T *bias, T *y, M *mean, M *invstd,             \
+                              int32_t outer, int32_t n, float eps);                                             \
+    void kiln_groupnorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,            \
+                              int32_t inner, int32_t groups, int32_t per_group, float eps);                     \
+    void kiln_rmsnorm_##SFX(const T *x, const T *scale, T *y, int32_t outer, int32_t n, float eps);            \
+    void kiln_mvn_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr,        \
+                        const int32_t *rs, const int32_t *rst);                                                 \
+    void kiln_lpnorm_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner, int32_t p);              \
+    void kiln_lrn_##SFX(const T *x, T *y, int32_t n, int32_t c, int32_t inner, int32_t size, float alpha,      \
+                        float beta, float bias);
+
+KILN_NORM_DECL(f32, float, float)
+KILN_NORM_DECL(f64, double, double)
+KILN_NORM_DECL(f16, uint16_t, float)
+KILN_NORM_DECL(bf16, uint16_t, float)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_onehot.c": #"""
 #include "kiln_onehot.h"
 
@@ -2004,6 +2957,187 @@ KILN_FOR_WIDTHS(KILN_ONEHOT_DEF)
     M(f32, float, W, T) M(f64, double, W, T) M(f16, uint16_t, W, T) M(bf16, uint16_t, W, T)
 #define KILN_ONEHOT_DECL(W, T) KILN_ONEHOT_FOR_INDEX(KILN_ONEHOT_DECL_ONE, W, T)
 KILN_FOR_WIDTHS(KILN_ONEHOT_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_pool.c": #"""
+#include "kiln_pool.h"
+#include <math.h>
+
+/* First and one-past-last kernel tap whose position start + k*dil lies in [0, size). */
+static void kiln_pool_taps(int32_t start, int32_t dil, int32_t k, int32_t size, int32_t *k0, int32_t *k1)
+{
+    int32_t a = 0, b;
+    if (start < 0) a = (-start + dil - 1) / dil;
+    if (size - start <= 0) b = 0;
+    else b = (size - start + dil - 1) / dil;
+    if (b > k) b = k;
+    if (a > b) a = b;
+    *k0 = a;
+    *k1 = b;
+}
+
+/* Taps of the window inside [-pb, size + pe), for count_include_pad. */
+static int32_t kiln_pool_padded_taps(int32_t start, int32_t dil, int32_t k, int32_t size, int32_t pb, int32_t pe)
+{
+    int32_t k0, k1;
+    kiln_pool_taps(start + pb, dil, k, size + pb + pe, &k0, &k1);
+    return k1 - k0;
+}
+
+/* The loop nest shared by every pool: binds base (plane offset), xd/xh/xw starts, kd0..kw1 bounds and `out`. */
+#define KILN_POOL_LOOPS(BODY)                                                                             \
+    const int32_t P = p[KILN_PL_PLANES], D = p[KILN_PL_D], H = p[KILN_PL_H], W = p[KILN_PL_W];    \
+    const int32_t OD = p[KILN_PL_OD], OH = p[KILN_PL_OH], OW = p[KILN_PL_OW];                       \
+    const int32_t KD = p[KILN_PL_KD], KH = p[KILN_PL_KH], KW = p[KILN_PL_KW];                       \
+    const int32_t SD = p[KILN_PL_SD], SH = p[KILN_PL_SH], SW = p[KILN_PL_SW];                       \
+    const int32_t DD = p[KILN_PL_DD], DH = p[KILN_PL_DH], DW = p[KILN_PL_DW];                       \
+    const int32_t PD = p[KILN_PL_PD], PH = p[KILN_PL_PH], PW = p[KILN_PL_PW];                       \
+    const size_t plane = (size_t)D * (size_t)H * (size_t)W;                                               \
+    size_t out = 0;                                                                                       \
+    int32_t c, od, oh, ow, kd, kh, kw;                                                                    \
+    for (c = 0; c < P; c++) {                                                                             \
+        const size_t base = (size_t)c * plane;                                                            \
+        for (od = 0; od < OD; od++) {                                                                     \
+            const int32_t xd = od * SD - PD;                                                              \
+            int32_t kd0, kd1;                                                                             \
+            kiln_pool_taps(xd, DD, KD, D, &kd0, &kd1);                                                    \
+            for (oh = 0; oh < OH; oh++) {                                                                 \
+                const int32_t xh = oh * SH - PH;                                                          \
+                int32_t kh0, kh1;                                                                         \
+                kiln_pool_taps(xh, DH, KH, H, &kh0, &kh1);                                                \
+                for (ow = 0; ow < OW; ow++, out++) {                                                      \
+                    const int32_t xw = ow * SW - PW;                                                      \
+                    int32_t kw0, kw1;                                                                     \
+                    kiln_pool_taps(xw, DW, KW, W, &kw0, &kw1);                                            \
+                    BODY                                                                                  \
+                }                                                                                         \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
+#define KILN_POOL_ROW(d, h) (x + base + ((size_t)(d) * (size_t)H + (size_t)(h)) * (size_t)W)
+
+#define KILN_POOL_MAX_DEF(SFX, T, V, LD, ST, LOWEST)                                                     \
+    void kiln_maxpool_##SFX(const T *x, T *y, int64_t *indices, const int32_t *p)                        \
+    {                                                                                                    \
+        const int32_t col = p[KILN_PL_FLAG];                                                           \
+        KILN_POOL_LOOPS({                                                                                \
+            V m = LOWEST;                                                                                \
+            int64_t at = -1;                                                                             \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                const int32_t id = xd + kd * DD;                                                         \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const int32_t ih = xh + kh * DH;                                                     \
+                    const T *row = KILN_POOL_ROW(id, ih);                                                \
+                    for (kw = kw0; kw < kw1; kw++) {                                                     \
+                        const int32_t iw = xw + kw * DW;                                                 \
+                        const V v = LD(row[iw]);                                                         \
+                        if (v > m || at < 0) {                                                           \
+                            if (v == v || at < 0) {                                                      \
+                                m = v == v ? v : m;                                                      \
+                                at = col ? (int64_t)c * (int64_t)plane + id + (int64_t)ih * D +          \
+                                               (int64_t)iw * D * H                                       \
+                                         : (int64_t)c * (int64_t)plane +                                 \
+                                               ((int64_t)id * H + ih) * (int64_t)W + iw;                 \
+                            }                                                                            \
+                        }                                                                                \
+                    }                                                                                    \
+                }                                                                                        \
+            }                                                                                            \
+            y[out] = ST(m);                                                                              \
+            if (indices) indices[out] = at;                                                              \
+        })                                                                                               \
+    }
+
+#define KILN_POOL_FLOAT_DEF(SFX, T, V, LD, ST, POW, ABS)                                                 \
+    KILN_POOL_MAX_DEF(SFX, T, V, LD, ST, -(V)INFINITY)                                                   \
+    void kiln_avgpool_##SFX(const T *x, T *y, const int32_t *p)                                          \
+    {                                                                                                    \
+        const int32_t incl = p[KILN_PL_FLAG];                                                          \
+        const int32_t ED = p[KILN_PL_ED], EH = p[KILN_PL_EH], EW = p[KILN_PL_EW];                  \
+        KILN_POOL_LOOPS({                                                                                \
+            V s = 0;                                                                                     \
+            int32_t count;                                                                               \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const T *row = KILN_POOL_ROW(xd + kd * DD, xh + kh * DH);                            \
+                    for (kw = kw0; kw < kw1; kw++) s += LD(row[xw + kw * DW]);                           \
+                }                                                                                        \
+            }                                                                                            \
+            if (incl)                                                                                    \
+                count = kiln_pool_padded_taps(xd, DD, KD, D, PD, ED) *                                   \
+                        kiln_pool_padded_taps(xh, DH, KH, H, PH, EH) *                                   \
+                        kiln_pool_padded_taps(xw, DW, KW, W, PW, EW);                                    \
+            else                                                                                         \
+                count = (kd1 - kd0) * (kh1 - kh0) * (kw1 - kw0);                                         \
+            y[out] = ST(count > 0 ? s / (V)count : (V)0);                                                \
+        })                                                                                               \
+    }                                                                                                    \
+    void kiln_lppool_##SFX(const T *x, T *y, const int32_t *p, float pw)                                 \
+    {                                                                                                    \
+        const V e = (V)pw, inv = (V)1 / (V)pw;                                                           \
+        KILN_POOL_LOOPS({                                                                                \
+            V s = 0;                                                                                     \
+            for (kd = kd0; kd < kd1; kd++) {                                                             \
+                for (kh = kh0; kh < kh1; kh++) {                                                         \
+                    const T *row = KILN_POOL_ROW(xd + kd * DD, xh + kh * DH);                            \
+                    for (kw = kw0; kw < kw1; kw++) s += POW(ABS(LD(row[xw + kw * DW])), e);              \
+                }                                                                                        \
+            }                                                                                            \
+            y[out] = ST(POW(s, inv));                                                                    \
+        })                                                                                               \
+    }
+
+#define KILN_POOL_ID(v) (v)
+KILN_POOL_FLOAT_DEF(f32, float, float, KILN_POOL_ID, KILN_POOL_ID, powf, fabsf)
+KILN_POOL_FLOAT_DEF(f64, double, double, KILN_POOL_ID, KILN_POOL_ID, pow, fabs)
+KILN_POOL_FLOAT_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, powf, fabsf)
+KILN_POOL_FLOAT_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, powf, fabsf)
+KILN_POOL_MAX_DEF(i8, int8_t, int32_t, KILN_POOL_ID, (int8_t), INT8_MIN)
+KILN_POOL_MAX_DEF(u8, uint8_t, int32_t, KILN_POOL_ID, (uint8_t), 0)
+
+"""#,
+        "kernels/generic/kiln_pool.h": #"""
+#ifndef KILN_POOL_H
+#define KILN_POOL_H
+#include "kiln_common.h"
+
+/* Pooling over NC(D)HW data; 1-D and 2-D pools use D = 1 (and H = 1) with kernel, stride and dilation 1 there.
+ * A window at output (od, oh, ow) covers input positions (od*SD - PD + kd*DD, ...) for kd < KD, ...; positions
+ * outside the input are skipped. Precomputed per output row, so the inner loops have no bounds checks.
+ * avg: sum in (kd, kh, kw) order divided by the count of positions inside the input, or with count_include_pad
+ *      by the count inside the padded input [-PD, D + ED) x ... (positions added by ceil_mode never count).
+ * lp:  (sum |v|^p)^(1/p) over positions inside the input.
+ * max: the largest value (NaN never wins over a number, the first of equal values wins); a window with no input
+ *      position gives the type's lowest value. `indices` (may be NULL) receives the flat input index
+ *      n*C*D*H*W + c*D*H*W + (d*H + h)*W + w, or with storage_order 1 the spatial part d + h*D + w*D*H. */
+enum {
+    KILN_PL_PLANES, /* N * C */
+    KILN_PL_D, KILN_PL_H, KILN_PL_W,
+    KILN_PL_OD, KILN_PL_OH, KILN_PL_OW,
+    KILN_PL_KD, KILN_PL_KH, KILN_PL_KW,
+    KILN_PL_SD, KILN_PL_SH, KILN_PL_SW,
+    KILN_PL_DD, KILN_PL_DH, KILN_PL_DW,
+    KILN_PL_PD, KILN_PL_PH, KILN_PL_PW, /* begin pads */
+    KILN_PL_ED, KILN_PL_EH, KILN_PL_EW, /* end pads */
+    KILN_PL_FLAG,                           /* avg: count_include_pad; max: storage_order */
+    KILN_PL_NPARAMS
+};
+
+#define KILN_POOL_DECL_MAX(SFX, T) void kiln_maxpool_##SFX(const T *x, T *y, int64_t *indices, const int32_t *p);
+#define KILN_POOL_DECL_FLOAT(SFX, T)                                      \
+    KILN_POOL_DECL_MAX(SFX, T)                                            \
+    void kiln_avgpool_##SFX(const T *x, T *y, const int32_t *p);          \
+    void kiln_lppool_##SFX(const T *x, T *y, const int32_t *p, float pw);
+
+KILN_POOL_DECL_FLOAT(f32, float)
+KILN_POOL_DECL_FLOAT(f64, double)
+KILN_POOL_DECL_FLOAT(f16, uint16_t)
+KILN_POOL_DECL_FLOAT(bf16, uint16_t)
+KILN_POOL_DECL_MAX(i8, int8_t)
+KILN_POOL_DECL_MAX(u8, uint8_t)
 
 #endif
 
@@ -2204,6 +3338,191 @@ KILN_RANGE_DECL(bf16, uint16_t)
 KILN_RANGE_DECL(i16, int16_t)
 KILN_RANGE_DECL(i32, int32_t)
 KILN_RANGE_DECL(i64, int64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_reduce.c": #"""
+#include "kiln_reduce.h"
+#include <math.h>
+
+/* Visits the reduced elements of the output whose first element is at x + base, in row-major order of the
+ * reduced dims, running BODY with `v` (type ACC_T) bound to each element. */
+#define KILN_RED_VISIT(T, ACC_T, LD, BODY)                                                           \
+    if (rcount > 0) {                                                                                \
+        int32_t ri_[KILN_MAX_RANK];                                                                  \
+        size_t roff_ = 0;                                                                            \
+        int32_t d_, r_;                                                                              \
+        for (d_ = 0; d_ < nr; d_++) ri_[d_] = 0;                                                     \
+        for (;;) {                                                                                   \
+            const T *p_ = x + base + roff_;                                                          \
+            for (r_ = 0; r_ < rlast; r_++) {                                                         \
+                const ACC_T v = LD(p_[(size_t)r_ * rlst]);                                           \
+                BODY                                                                                 \
+            }                                                                                        \
+            for (d_ = nr - 2; d_ >= 0; d_--) {                                                       \
+                roff_ += (size_t)rst[d_];                                                            \
+                if (++ri_[d_] < rs[d_]) break;                                                       \
+                roff_ -= (size_t)rst[d_] * (size_t)rs[d_];                                           \
+                ri_[d_] = 0;                                                                         \
+            }                                                                                        \
+            if (d_ < 0) break;                                                                       \
+        }                                                                                            \
+    }
+
+/* One reduction: INIT is the identity, BODY folds `v` into `acc`, FINAL maps `acc` (and `rcount`) to the result,
+ * ST stores it as T. PRE (may be empty) runs before BODY's pass, for two-pass reductions. */
+#define KILN_REDUCE_DEF(NAME, SFX, T, ACC_T, LD, ST, INIT, PRE, BODY, FINAL)                           \
+    void kiln_reduce_##NAME##_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, \
+                                    int32_t nr, const int32_t *rs, const int32_t *rst)                 \
+    {                                                                                                  \
+        int32_t ki[KILN_MAX_RANK];                                                                     \
+        size_t base = 0, o, nout = 1, rcount = 1;                                                      \
+        const int32_t rlast = nr > 0 ? rs[nr - 1] : 1;                                                 \
+        const size_t rlst = nr > 0 ? (size_t)rst[nr - 1] : 0;                                          \
+        int32_t d;                                                                                     \
+        for (d = 0; d < nk; d++) {                                                                     \
+            ki[d] = 0;                                                                                 \
+            nout *= (size_t)ks[d];                                                                     \
+        }                                                                                              \
+        for (d = 0; d < nr; d++) rcount *= (size_t)rs[d];                                              \
+        for (o = 0; o < nout; o++) {                                                                   \
+            ACC_T acc = INIT;                                                                          \
+            PRE                                                                                        \
+            KILN_RED_VISIT(T, ACC_T, LD, BODY)                                                         \
+            y[o] = ST(FINAL);                                                                          \
+            for (d = nk - 1; d >= 0; d--) {                                                            \
+                base += (size_t)kst[d];                                                                \
+                if (++ki[d] < ks[d]) break;                                                            \
+                base -= (size_t)kst[d] * (size_t)ks[d];                                                \
+                ki[d] = 0;                                                                             \
+            }                                                                                          \
+        }                                                                                              \
+    }
+
+#define KILN_ID(v) (v)
+#define KILN_F32(v) ((float)(v))
+#define KILN_F64(v) ((double)(v))
+
+/* NaN-propagating max/min (NumPy semantics). */
+#define KILN_RED_FMAX if (v > acc || v != v) acc = v;
+#define KILN_RED_FMIN if (v < acc || v != v) acc = v;
+
+/* logsumexp: PRE finds the max (first pass), BODY sums exp(v - max); an infinite or NaN max is the result. */
+#define KILN_REDUCE_FLOATS(SFX, T, ACC_T, LD, ST, SQRT, LOG, EXP)                                      \
+    KILN_REDUCE_DEF(sum, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;, acc)                            \
+    KILN_REDUCE_DEF(mean, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;,                                \
+                    rcount ? acc / (ACC_T)rcount : (ACC_T)NAN)                                         \
+    KILN_REDUCE_DEF(max, SFX, T, ACC_T, LD, ST, -(ACC_T)INFINITY, , KILN_RED_FMAX, acc)                \
+    KILN_REDUCE_DEF(min, SFX, T, ACC_T, LD, ST, (ACC_T)INFINITY, , KILN_RED_FMIN, acc)                 \
+    KILN_REDUCE_DEF(prod, SFX, T, ACC_T, LD, ST, (ACC_T)1, , acc *= v;, acc)                           \
+    KILN_REDUCE_DEF(l1, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v < 0 ? -v : v;, acc)                \
+    KILN_REDUCE_DEF(sumsquare, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v * v;, acc)                  \
+    KILN_REDUCE_DEF(l2, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v * v;, SQRT(acc))                   \
+    KILN_REDUCE_DEF(logsum, SFX, T, ACC_T, LD, ST, (ACC_T)0, , acc += v;, LOG(acc))                    \
+    KILN_REDUCE_DEF(logsumexp, SFX, T, ACC_T, LD, ST, (ACC_T)0,                                        \
+                    ACC_T mx = -(ACC_T)INFINITY;                                                       \
+                    KILN_RED_VISIT(T, ACC_T, LD, if (v > mx || v != v) mx = v;),                       \
+                    acc += EXP(v - mx);,                                                               \
+                    (mx != mx || mx == (ACC_T)INFINITY || mx == -(ACC_T)INFINITY) ? mx : mx + LOG(acc))
+
+KILN_REDUCE_FLOATS(f32, float, float, KILN_F32, KILN_ID, sqrtf, logf, expf)
+KILN_REDUCE_FLOATS(f64, double, double, KILN_F64, KILN_ID, sqrt, log, exp)
+KILN_REDUCE_FLOATS(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, sqrtf, logf, expf)
+KILN_REDUCE_FLOATS(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, sqrtf, logf, expf)
+
+/* Integers: sums, products and squares in the unsigned type U (wrapping, never UB); max/min compare as T. */
+#define KILN_RED_IMAX if (v > acc) acc = v;
+#define KILN_RED_IMIN if (v < acc) acc = v;
+
+#define KILN_REDUCE_INTS(SFX, T, U, LO, HI, MEAN, ABS)                                                      \
+    KILN_REDUCE_DEF(sum, SFX, T, U, (U), (T), (U)0, , acc += v;, acc)                                  \
+    KILN_REDUCE_DEF(mean, SFX, T, uint64_t, KILN_WIDE, (T), (uint64_t)0, , acc += v;, MEAN)                                \
+    KILN_REDUCE_DEF(max, SFX, T, T, KILN_ID, (T), (T)LO, , KILN_RED_IMAX, acc)                         \
+    KILN_REDUCE_DEF(min, SFX, T, T, KILN_ID, (T), (T)HI, , KILN_RED_IMIN, acc)                         \
+    KILN_REDUCE_DEF(prod, SFX, T, U, (U), (T), (U)1, , acc *= v;, acc)                                 \
+    KILN_REDUCE_DEF(l1, SFX, T, T, KILN_ID, (T), (T)0, , acc = (T)((U)acc + ABS(v));, acc) \
+    KILN_REDUCE_DEF(sumsquare, SFX, T, U, (U), (T), (U)0, , acc += v * v;, acc)
+
+/* Means sum in 64 bits (exact for 8- to 32-bit elements; int64 sums wrap), then divide toward zero. */
+#define KILN_WIDE(v) ((uint64_t)(int64_t)(v))
+#define KILN_SABS(v) ((v) < 0 ? 0u - (uint64_t)(v) : (uint64_t)(v))
+#define KILN_UABS(v) (v)
+#define KILN_SMEAN(T, U, BITS) (rcount ? (T)(kiln_red_signed64(acc) / (int64_t)rcount) : (T)0)
+#define KILN_UMEAN(T) (rcount ? (T)((uint64_t)acc / (uint64_t)rcount) : (T)0)
+
+static int64_t kiln_red_signed64(uint64_t u)
+{
+    /* INT64_MIN / count never overflows for count >= 1 */
+    return (u & 0x8000000000000000ull) ? -(int64_t)(~u) - 1 : (int64_t)u;
+}
+
+KILN_REDUCE_INTS(i8, int8_t, uint32_t, INT8_MIN, INT8_MAX, KILN_SMEAN(int8_t, uint32_t, 8), KILN_SABS)
+KILN_REDUCE_INTS(i16, int16_t, uint32_t, INT16_MIN, INT16_MAX, KILN_SMEAN(int16_t, uint32_t, 16), KILN_SABS)
+KILN_REDUCE_INTS(i32, int32_t, uint32_t, INT32_MIN, INT32_MAX, KILN_SMEAN(int32_t, uint32_t, 32), KILN_SABS)
+KILN_REDUCE_INTS(i64, int64_t, uint64_t, INT64_MIN, INT64_MAX, KILN_SMEAN(int64_t, uint64_t, 64), KILN_SABS)
+KILN_REDUCE_INTS(u8, uint8_t, uint32_t, 0, UINT8_MAX, KILN_UMEAN(uint8_t), KILN_UABS)
+KILN_REDUCE_INTS(u16, uint16_t, uint32_t, 0, UINT16_MAX, KILN_UMEAN(uint16_t), KILN_UABS)
+KILN_REDUCE_INTS(u32, uint32_t, uint32_t, 0, UINT32_MAX, KILN_UMEAN(uint32_t), KILN_UABS)
+KILN_REDUCE_INTS(u64, uint64_t, uint64_t, 0, UINT64_MAX, KILN_UMEAN(uint64_t), KILN_UABS)
+
+/* bool: max is "any", min is "all" (identities false and true). */
+KILN_REDUCE_DEF(max, bool, uint8_t, uint8_t, KILN_ID, (uint8_t), (uint8_t)0, , if (v) acc = 1;, acc)
+KILN_REDUCE_DEF(min, bool, uint8_t, uint8_t, KILN_ID, (uint8_t), (uint8_t)1, , if (!v) acc = 0;, acc)
+
+"""#,
+        "kernels/generic/kiln_reduce.h": #"""
+#ifndef KILN_REDUCE_H
+#define KILN_REDUCE_H
+#include "kiln_common.h"
+
+/* Reductions (ReduceSum, ReduceMean, ..., GlobalAveragePool, GlobalMaxPool).
+ *
+ * The compiler describes the input as two groups of dims: nk "kept" dims (shape ks, element strides kst in x) that
+ * index the outputs in row-major order, and nr "reduced" dims (shape rs, strides rst) summed over for each output.
+ * y[o] = final(acc) where acc starts at the identity and visits the reduced elements in row-major order of the
+ * reduced dims (the last reduced dim innermost): this is the float summation order, so ISA-specific variants must
+ * keep it. An empty reduction gives the identity: 0 for sum/l1/l2/sumsquare, 1 for prod, -inf for max/logsum/
+ * logsumexp, +inf for min (lowest/highest value for integers, false/true for bool), NaN for a float mean and 0 for
+ * an integer mean.
+ * Integer sums and products wrap (two's complement); integer means sum in 64 bits and divide toward zero.
+ * max/min propagate NaN. logsumexp is max + log(sum(exp(v - max))) (max over the same set, first pass). */
+#define KILN_REDUCE_DECL(NAME, SFX, T) \
+    void kiln_reduce_##NAME##_##SFX(const T *x, T *y, int32_t nk, const int32_t *ks, const int32_t *kst, int32_t nr, \
+                                    const int32_t *rs, const int32_t *rst);
+
+#define KILN_REDUCE_DECL_NUMERIC(NAME) \
+    KILN_REDUCE_DECL(NAME, f32, float) \
+    KILN_REDUCE_DECL(NAME, f64, double) \
+    KILN_REDUCE_DECL(NAME, f16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, bf16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, i8, int8_t) \
+    KILN_REDUCE_DECL(NAME, i16, int16_t) \
+    KILN_REDUCE_DECL(NAME, i32, int32_t) \
+    KILN_REDUCE_DECL(NAME, i64, int64_t) \
+    KILN_REDUCE_DECL(NAME, u8, uint8_t) \
+    KILN_REDUCE_DECL(NAME, u16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, u32, uint32_t) \
+    KILN_REDUCE_DECL(NAME, u64, uint64_t)
+
+#define KILN_REDUCE_DECL_FLOAT(NAME) \
+    KILN_REDUCE_DECL(NAME, f32, float) \
+    KILN_REDUCE_DECL(NAME, f64, double) \
+    KILN_REDUCE_DECL(NAME, f16, uint16_t) \
+    KILN_REDUCE_DECL(NAME, bf16, uint16_t)
+
+KILN_REDUCE_DECL_NUMERIC(sum)
+KILN_REDUCE_DECL_NUMERIC(mean)
+KILN_REDUCE_DECL_NUMERIC(max)
+KILN_REDUCE_DECL_NUMERIC(min)
+KILN_REDUCE_DECL_NUMERIC(prod)
+KILN_REDUCE_DECL_NUMERIC(l1)
+KILN_REDUCE_DECL_NUMERIC(sumsquare)
+KILN_REDUCE_DECL_FLOAT(l2)
+KILN_REDUCE_DECL_FLOAT(logsum)
+KILN_REDUCE_DECL_FLOAT(logsumexp)
+KILN_REDUCE_DECL(max, bool, uint8_t)
+KILN_REDUCE_DECL(min, bool, uint8_t)
 
 #endif
 
@@ -2865,6 +4184,108 @@ KILN_SCATTER_FOR_TYPES(KILN_SCATTERND_DEF)
                               int32_t n_updates, int32_t k, const int32_t *shape, const int32_t *strides,    \
                               int32_t slice, int32_t reduction);
 KILN_SCATTER_FOR_TYPES(KILN_SCATTERND_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_softmax.c": #"""
+#include "kiln_softmax.h"
+#include <math.h>
+
+#define KILN_SM_DEF(SFX, T, V, LD, ST, EXP, LOG)                                                         \
+    void kiln_softmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                     \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                V mx = -(V)INFINITY, s = 0;                                                                \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) mx = v;                                                          \
+                }                                                                                          \
+                for (k = 0; k < n; k++) s += EXP(LD(p[(size_t)k * (size_t)inner]) - mx);                   \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const size_t j = (size_t)k * (size_t)inner;                                            \
+                    q[j] = ST(EXP(LD(p[j]) - mx) / s);                                                     \
+                }                                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }                                                                                                      \
+    void kiln_logsoftmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                  \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                V mx = -(V)INFINITY, s = 0, ls;                                                            \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) mx = v;                                                          \
+                }                                                                                          \
+                for (k = 0; k < n; k++) s += EXP(LD(p[(size_t)k * (size_t)inner]) - mx);                   \
+                ls = LOG(s);                                                                               \
+                for (k = 0; k < n; k++) {                                                                  \
+                    const size_t j = (size_t)k * (size_t)inner;                                            \
+                    q[j] = ST((LD(p[j]) - mx) - ls);                                                       \
+                }                                                                                          \
+            }                                                                                              \
+        }                                                                                                  \
+    }                                                                                                      \
+    void kiln_hardmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner)                     \
+    {                                                                                                      \
+        int32_t o, i, k;                                                                                   \
+        for (o = 0; o < outer; o++) {                                                                      \
+            for (i = 0; i < inner; i++) {                                                                  \
+                const size_t base = (size_t)o * (size_t)n * (size_t)inner + (size_t)i;                     \
+                const T *p = x + base;                                                                     \
+                T *q = y + base;                                                                           \
+                int32_t bi = 0;                                                                            \
+                V mx;                                                                                      \
+                if (n == 0) continue;                                                                      \
+                mx = LD(p[0]);                                                                             \
+                for (k = 1; k < n && mx == mx; k++) {                                                      \
+                    const V v = LD(p[(size_t)k * (size_t)inner]);                                          \
+                    if (v > mx || v != v) {                                                                \
+                        mx = v;                                                                            \
+                        bi = k;                                                                            \
+                    }                                                                                      \
+                }                                                                                          \
+                for (k = 0; k < n; k++) q[(size_t)k * (size_t)inner] = ST((V)(k == bi ? 1 : 0));           \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+
+#define KILN_SM_ID(v) (v)
+KILN_SM_DEF(f32, float, float, KILN_SM_ID, KILN_SM_ID, expf, logf)
+KILN_SM_DEF(f64, double, double, KILN_SM_ID, KILN_SM_ID, exp, log)
+KILN_SM_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, expf, logf)
+KILN_SM_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, expf, logf)
+
+"""#,
+        "kernels/generic/kiln_softmax.h": #"""
+#ifndef KILN_SOFTMAX_H
+#define KILN_SOFTMAX_H
+#include "kiln_common.h"
+
+/* Softmax, LogSoftmax and Hardmax along the middle dim of x viewed as [outer, n, inner].
+ * softmax:    y = exp(x - max) / s,  s = sum_k exp(x_k - max) summed in k order
+ * logsoftmax: y = (x - max) - log(s)
+ * hardmax:    y = 1 at the first index of the max (the first NaN if any), 0 elsewhere.
+ * y may alias x. float16/bfloat16 compute in float and round on store. */
+#define KILN_SOFTMAX_DECL(SFX, T)                                                        \
+    void kiln_softmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner);    \
+    void kiln_logsoftmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner); \
+    void kiln_hardmax_##SFX(const T *x, T *y, int32_t outer, int32_t n, int32_t inner);
+
+KILN_SOFTMAX_DECL(f32, float)
+KILN_SOFTMAX_DECL(f64, double)
+KILN_SOFTMAX_DECL(f16, uint16_t)
+KILN_SOFTMAX_DECL(bf16, uint16_t)
 
 #endif
 

@@ -1,5 +1,5 @@
 /// Conv: N-D convolution over NCHW-style data with groups (depthwise when group == C), dilations, strides and
-/// auto_pad. 1-D and 2-D run on `kiln_conv2d`.
+/// auto_pad. 1-D and 2-D run on `kiln_conv2d` (pointwise, depthwise or general path), 3-D on `kiln_conv3d`.
 public enum Conv: Operator {
     public static let opType = "Conv"
 
@@ -34,8 +34,20 @@ public enum Conv: Operator {
 
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
         let g = try geometry(n)
-        guard g.filter.rank <= 2 else { throw n.unsupported("\(g.filter.rank)-D convolution is not supported") }
         let f = g.filter
+        guard f.rank <= 3 else { throw n.unsupported("\(f.rank)-D convolution is not supported") }
+        if g.y.count == 0 { return }
+        let macs = g.y.count * (g.w.count / max(g.w.shape[0], 1))
+        let act = try FusedActivation.bounds(n)
+        let io: [KernelArg] = [.input(try n.inputID(0)), .input(try n.inputID(1)),
+                               n.hasInput(2) ? .input(try n.inputID(2)) : .null, .output(try n.outputID(0))]
+        let args: (KernelArg) -> [KernelArg] = { p in io + [p, .float(act.min), .float(act.max)] }
+        if f.rank == 3 {
+            let p = [g.x.shape[0], g.x.shape[1]] + Array(g.x.shape[2...]) + [g.y.shape[1]] + Array(g.y.shape[2...])
+                + f.kernel + f.strides + f.dilations + f.padBegin + [g.group, FusedActivation.kind(n)]
+            b.call("kiln_conv3d_f32", source: "kiln_conv3d", args(.ints(p)), macs: macs)
+            return
+        }
         // 1-D runs as 2-D with a height of 1.
         let oneD = f.rank == 1
         let H = oneD ? 1 : g.x.shape[2], W = g.x.shape[oneD ? 2 : 3]
@@ -44,12 +56,17 @@ public enum Conv: Operator {
         let SH = oneD ? 1 : f.strides[0], SW = f.strides[oneD ? 0 : 1]
         let DH = oneD ? 1 : f.dilations[0], DW = f.dilations[oneD ? 0 : 1]
         let PT = oneD ? 0 : f.pads[0], PL = f.pads[oneD ? 0 : 1]
-        let params = [g.x.shape[0], g.x.shape[1], H, W, g.y.shape[1], OH, OW, KH, KW, SH, SW, DH, DW, PT, PL, g.group,
+        let C = g.x.shape[1], M = g.y.shape[1]
+        let params = [g.x.shape[0], C, H, W, M, OH, OW, KH, KW, SH, SW, DH, DW, PT, PL, g.group,
                       FusedActivation.kind(n)]
-        let macs = g.y.count * (g.w.count / g.w.shape[0])
-        let act = try FusedActivation.bounds(n)
-        b.call("kiln_conv2d_f32", source: "kiln_conv2d",
-               [.input(try n.inputID(0)), .input(try n.inputID(1)), n.hasInput(2) ? .input(try n.inputID(2)) : .null,
-                .output(try n.outputID(0)), .ints(params), .float(act.min), .float(act.max)], macs: macs)
+        let kernel: String
+        if KH == 1 && KW == 1 && SH == 1 && SW == 1 && f.pads.allSatisfy({ $0 == 0 }) && g.group == 1 {
+            kernel = "kiln_conv2d_pointwise_f32"
+        } else if g.group == C && C > 1 {
+            kernel = "kiln_conv2d_depthwise_f32"
+        } else {
+            kernel = "kiln_conv2d_f32"
+        }
+        b.call(kernel, source: "kiln_conv2d", args(.ints(params)), macs: macs)
     }
 }

@@ -1,4 +1,5 @@
 /// Gemm: Y = alpha * op(A) * op(B) + beta * C, C broadcast to [M, N] (optional since opset 11).
+/// A constant transposed B (or A) is repacked at compile time so the kernel reads it row by row.
 public enum Gemm: Operator {
     public static let opType = "Gemm"
 
@@ -7,7 +8,7 @@ public enum Gemm: Operator {
     static func dims(_ n: NodeContext) throws -> Dims {
         let a = try n.input(0), b = try n.input(1)
         try n.requireSameDType([a, b])
-        try n.requireDType(a, [.float32])
+        try n.requireDType(a, MatrixProduct.types)
         guard a.rank == 2, b.rank == 2 else { throw n.error("A \(a.shape) and B \(b.shape) must be 2-D") }
         let ta = try n.int("transA", default: 0) != 0, tb = try n.int("transB", default: 0) != 0
         let m = ta ? a.shape[1] : a.shape[0], k = ta ? a.shape[0] : a.shape[1]
@@ -15,7 +16,8 @@ public enum Gemm: Operator {
         guard k == kb else { throw n.error("inner dims differ: A \(a.shape) B \(b.shape) (transA=\(ta), transB=\(tb))") }
         if n.hasInput(2) {
             let c = try n.input(2)
-            guard Broadcast.shape([c.shape, [m, nn]]) == [m, nn] else {
+            guard c.dtype == a.dtype else { throw n.error("C type \(c.dtype.onnxName) differs from A") }
+            guard c.rank <= 2, Broadcast.shape([c.shape, [m, nn]]) == [m, nn] else {
                 throw n.error("C \(c.shape) cannot be broadcast to [\(m), \(nn)]")
             }
         }
@@ -24,12 +26,29 @@ public enum Gemm: Operator {
 
     public static func infer(_ n: NodeContext) throws -> [TensorType] {
         let d = try dims(n)
-        return [TensorType(try n.input(0).dtype, [d.m, d.n])]
+        let a = try n.input(0)
+        if !a.dtype.isFloat {
+            let alpha = try n.float("alpha", default: 1), beta = try n.float("beta", default: 1)
+            guard alpha == 1, beta == 1 || !n.hasInput(2) else {
+                throw n.unsupported("integer Gemm with alpha or beta other than 1")
+            }
+        }
+        return [TensorType(a.dtype, [d.m, d.n])]
     }
 
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
-        let d = try dims(n)
+        var d = try dims(n)
         let alpha = try n.float("alpha", default: 1), beta = try n.float("beta", default: 1)
+        let a = try n.input(0)
+        var aArg: KernelArg = .input(try n.inputID(0)), bArg: KernelArg = .input(try n.inputID(1))
+        if d.transB, let w = n.constant(1) {
+            bArg = .input(b.constant(MatrixProduct.transposed(w), name: "\(n.name)_B_t"))
+            d.transB = false
+        }
+        if d.transA, let w = n.constant(0) {
+            aArg = .input(b.constant(MatrixProduct.transposed(w), name: "\(n.name)_A_t"))
+            d.transA = false
+        }
         var cArg: KernelArg = .null, scm = 0, scn = 0
         if n.hasInput(2) {
             let c = try n.input(2)
@@ -37,8 +56,9 @@ public enum Gemm: Operator {
             cArg = .input(try n.inputID(2)); scm = s[0]; scn = s[1]
         }
         let act = try FusedActivation.bounds(n)
-        b.call("kiln_gemm_f32", source: "kiln_gemm",
-               [.input(try n.inputID(0)), .input(try n.inputID(1)), cArg, .output(try n.outputID(0)),
+        if try n.output(0).count == 0 { return }
+        b.call("kiln_gemm_\(a.dtype.kernelSuffix)", source: "kiln_gemm",
+               [aArg, bArg, cArg, .output(try n.outputID(0)),
                 .int(d.m), .int(d.n), .int(d.k), .int(d.transA ? 1 : 0), .int(d.transB ? 1 : 0),
                 .float(alpha), .float(beta), .int(scm), .int(scn),
                 .int(FusedActivation.kind(n)), .float(act.min), .float(act.max)],

@@ -1,10 +1,26 @@
 #include "kiln_conv2d.h"
+#include "kiln_gemm.h"
 
-static float kiln_conv2d_act(float v, int32_t act, float lo, float hi)
+/* acc + bias (no addition without a bias, so -0.0f stays -0.0f as in the GEMM path), then the activation. */
+static float kiln_conv2d_fin(float v, const float *bias, int32_t m, int32_t act, float lo, float hi)
 {
+    if (bias) v += bias[m];
     if (act == KILN_ACT_RELU) return v < 0.0f ? 0.0f : v;
     if (act == KILN_ACT_CLIP) return v < lo ? lo : (v > hi ? hi : v);
     return v;
+}
+
+/* Output positions o in [*lo, *hi) whose input position o*S + off lies in [0, size). */
+static void kiln_conv2d_range(int32_t off, int32_t S, int32_t size, int32_t n_out, int32_t *lo, int32_t *hi)
+{
+    int32_t a = 0, b;
+    if (off < 0) a = (-off + S - 1) / S;
+    if (size - off <= 0) b = 0;
+    else b = (size - off + S - 1) / S; /* smallest o with o*S + off >= size */
+    if (b > n_out) b = n_out;
+    if (a > b) a = b;
+    *lo = a;
+    *hi = b;
 }
 
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
@@ -21,31 +37,123 @@ void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y
         for (m = 0; m < M; m++) {
             const int32_t g = m / MG;
             const float *wm = w + (size_t)m * CG * KH * KW;
-            const float b = bias ? bias[m] : 0.0f;
+                        const float *xg = x + ((size_t)n * C + (size_t)g * CG) * H * W;
             float *ym = y + ((size_t)n * M + m) * OH * OW;
             for (oh = 0; oh < OH; oh++) {
                 const int32_t ih0 = oh * SH - PT;
-                /* kernel rows that land inside the image */
-                int32_t kh0 = 0, kh1 = KH;
-                while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
-                while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
-                for (ow = 0; ow < OW; ow++) {
-                    const int32_t iw0 = ow * SW - PL;
-                    int32_t kw0 = 0, kw1 = KW;
-                    float acc = b;
-                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
-                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
-                    for (c = 0; c < CG; c++) {
-                        const float *xc = x + (((size_t)n * C + (size_t)g * CG + c) * H) * W;
-                        const float *wc = wm + (size_t)c * KH * KW;
-                        for (kh = kh0; kh < kh1; kh++) {
-                            const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-                            const float *wr = wc + (size_t)kh * KW;
-                            for (kw = kw0; kw < kw1; kw++) acc += xr[kw * DW] * wr[kw];
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                /* kernel rows that land inside the image: kh in [kh0, kh1) */
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
+                for (c = 0; c < CG; c++) {
+                    const float *xc = xg + (size_t)c * H * W;
+                    const float *wc = wm + (size_t)c * KH * KW;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
+                        const float *wr = wc + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const int32_t off = kw * DW - PL;
+                            int32_t lo, hi;
+                            kiln_conv2d_range(off, SW, W, OW, &lo, &hi);
+                            if (SW == 1) {
+                                const float *xs = xr + off;
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xs[ow] * wv;
+                            } else {
+                                for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
+                            }
                         }
                     }
-                    ym[oh * OW + ow] = kiln_conv2d_act(acc, act, act_min, act_max);
                 }
+                for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv2d_fin(yr[ow], bias, m, act, act_min, act_max);
+            }
+        }
+    }
+}
+
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], M = p[KILN_CONV_M];
+    const int32_t HW = p[KILN_CONV_OH] * p[KILN_CONV_OW];
+    int32_t n;
+    /* Y[n] (M x HW) = W (M x C) * X[n] (C x HW) + bias broadcast along rows: acc + 1.0f * bias[m] */
+    for (n = 0; n < N; n++)
+        kiln_gemm_f32(w, x + (size_t)n * C * HW, bias, y + (size_t)n * M * HW, M, HW, C, 0, 0, 1.0f, 1.0f,
+                      1, 0, p[KILN_CONV_ACT], act_min, act_max);
+}
+
+/* One depthwise output pixel with its own tap range (border pixels). */
+static float kiln_conv2d_dw_pixel(const float *xc, const float *wm, int32_t ow, int32_t ih0, int32_t kh0,
+                                  int32_t kh1, const int32_t *p)
+{
+    const int32_t W = p[KILN_CONV_W], KW = p[KILN_CONV_KW], DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
+    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
+    int32_t kh, kw, lo, hi;
+    float acc = 0.0f;
+    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
+    for (kh = kh0; kh < kh1; kh++) {
+        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+        const float *wr = wm + (size_t)kh * KW;
+        for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
+    }
+    return acc;
+}
+
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max)
+{
+    const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
+    const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
+    const int32_t act = p[KILN_CONV_ACT];
+    const int32_t mult = M / C;
+    int32_t ilo, ihi, a2, b1, n, m, oh, ow, kh, kw;
+    /* interior columns, where every kw tap is inside the row: ow in [ilo, ihi) */
+    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
+    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
+    if (ilo < a2) ilo = a2;
+    if (ihi < ilo) ihi = ilo;
+    for (n = 0; n < N; n++) {
+        for (m = 0; m < M; m++) {
+            const float *xc = x + ((size_t)n * C + (size_t)(m / mult)) * H * W;
+            const float *wm = w + (size_t)m * KH * KW;
+                        float *ym = y + ((size_t)n * M + m) * OH * OW;
+            for (oh = 0; oh < OH; oh++) {
+                const int32_t ih0 = oh * SH - PT;
+                float *yr = ym + (size_t)oh * OW;
+                int32_t kh0, kh1;
+                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+                for (ow = 0; ow < ilo; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
+                /* interior: four pixels per pass, accumulators in registers */
+                for (; ow + 4 <= ihi; ow += 4) {
+                    const int32_t iw0 = ow * SW - PL;
+                    float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
+                    for (kh = kh0; kh < kh1; kh++) {
+                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+                        const float *wr = wm + (size_t)kh * KW;
+                        for (kw = 0; kw < KW; kw++) {
+                            const float wv = wr[kw];
+                            const float *xs = xr + kw * DW;
+                            a0 += xs[0] * wv;
+                            a1 += xs[SW] * wv;
+                            a2f += xs[2 * SW] * wv;
+                            a3 += xs[3 * SW] * wv;
+                        }
+                    }
+                    yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
+                    yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
+                    yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
+                    yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
+                }
+                /* interior remainder and right border */
+                for (; ow < OW; ow++)
+                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                             act_max);
             }
         }
     }

@@ -2,7 +2,21 @@
 #define KILN_CONV2D_H
 #include "kiln_common.h"
 
-/* Parameters of a 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1). */
+/* 2-D convolution over NCHW data with OIHW weights (1-D convolutions use H = 1, KH = 1). This file is the
+ * portable reference; ISA-specific variants must produce the same bits.
+ *
+ * Summation order, identical in every entry point:
+ *     acc = 0
+ *     for c in the group's input channels (ascending), kh (ascending), kw (ascending), skipping taps whose input
+ *     position lies in the padding:  acc = acc + x[n, g*C/G + c, ih, iw] * w[m, c, kh, kw]
+ *     y[n, m, oh, ow] = act(acc + bias[m])        (no addition when bias is NULL; act per KILN_ACT_*, clip to [act_min, act_max])
+ * with ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW. Each product and each sum is rounded to float (build
+ * with floating-point contraction off, e.g. -ffp-contract=off, when bit-exactness across compilers matters).
+ *
+ * kiln_conv2d_f32 is general (groups, strides, dilations, padding); it accumulates whole output rows with the
+ * output width as the contiguous inner loop. kiln_conv2d_pointwise_f32 requires KH = KW = 1, unit strides, no
+ * padding and one group, and runs as a GEMM per image. kiln_conv2d_depthwise_f32 requires G = C (any channel
+ * multiplier M/C) and keeps a block of output pixels in registers. */
 enum {
     KILN_CONV_N, KILN_CONV_C, KILN_CONV_H, KILN_CONV_W,  /* input */
     KILN_CONV_M, KILN_CONV_OH, KILN_CONV_OW,             /* output channels and size */
@@ -13,9 +27,11 @@ enum {
     KILN_CONV_NPARAMS
 };
 
-/* y[n,m,oh,ow] = act(bias[m] + sum_{c,kh,kw} x[n, g*C/G + c, oh*SH - PT + kh*DH, ow*SW - PL + kw*DW] * w[m,c,kh,kw]).
- * bias may be NULL; act_min/act_max are used by KILN_ACT_CLIP. */
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max);
+void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
+void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
+                               float act_min, float act_max);
 
 #endif

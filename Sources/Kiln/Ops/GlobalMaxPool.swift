@@ -1,0 +1,6 @@
+/// GlobalMaxPool: reduces every spatial dim to 1 (runs on the `kiln_reduce` kernels).
+public enum GlobalMaxPool: Operator {
+    public static let opType = "GlobalMaxPool"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] { try Pooling.inferGlobal(n) }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws { try Pooling.lowerGlobal(n, &b, .max) }
+}

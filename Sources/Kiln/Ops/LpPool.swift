@@ -1,0 +1,6 @@
+/// LpPool over 1-D, 2-D or 3-D windows: kernel_shape, strides, pads, dilations, auto_pad, ceil_mode, p.
+public enum LpPool: Operator {
+    public static let opType = "LpPool"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] { try Pooling.infer(n, .lp) }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws { try Pooling.lower(n, &b, .lp) }
+}

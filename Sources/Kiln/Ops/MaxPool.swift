@@ -1,0 +1,6 @@
+/// MaxPool over 1-D, 2-D or 3-D windows: kernel_shape, strides, pads, dilations, auto_pad, ceil_mode, storage_order, optional Indices output.
+public enum MaxPool: Operator {
+    public static let opType = "MaxPool"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] { try Pooling.infer(n, .max) }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws { try Pooling.lower(n, &b, .max) }
+}

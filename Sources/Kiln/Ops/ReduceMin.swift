@@ -1,0 +1,9 @@
+/// ReduceMin over `axes` (attribute before opset 18, optional input since), keepdims, noop_with_empty_axes.
+public enum ReduceMin: Operator {
+    public static let opType = "ReduceMin"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] { try Reduction.infer(n, .min, axesInputSince: 18) }
+    public static func fold(_ n: NodeContext) throws -> [TensorData]? { try Reduction.fold(n, .min, axesInputSince: 18) }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
+        try Reduction.lower(n, &b, .min, axesInputSince: 18)
+    }
+}

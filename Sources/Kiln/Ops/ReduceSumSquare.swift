@@ -1,0 +1,9 @@
+/// ReduceSumSquare over `axes` (attribute before opset 18, optional input since), keepdims, noop_with_empty_axes.
+public enum ReduceSumSquare: Operator {
+    public static let opType = "ReduceSumSquare"
+    public static func infer(_ n: NodeContext) throws -> [TensorType] { try Reduction.infer(n, .sumsquare, axesInputSince: 18) }
+    public static func fold(_ n: NodeContext) throws -> [TensorData]? { try Reduction.fold(n, .sumsquare, axesInputSince: 18) }
+    public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
+        try Reduction.lower(n, &b, .sumsquare, axesInputSince: 18)
+    }
+}
