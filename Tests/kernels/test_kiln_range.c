@@ -34,5 +34,12 @@ int main(void)
         kiln_range_i64(y, 2, &s, &d);
         KILN_CHECK_BYTES(y, want, sizeof want);
     }
+    {
+        /* overflow of float32 gives infinity, not undefined behaviour */
+        const float s = 3e38f, d = 3e38f;
+        float y[2];
+        kiln_range_f32(y, 2, &s, &d);
+        KILN_CHECK(y[0] == 3e38f && y[1] > 3.4e38f);
+    }
     KILN_TEST_END();
 }

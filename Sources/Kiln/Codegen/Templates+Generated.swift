@@ -3291,6 +3291,17 @@ KILN_PRELU_DECL(i64, int64_t)
 """#,
         "kernels/generic/kiln_range.c": #"""
 #include "kiln_range.h"
+#include <float.h>
+#include <math.h>
+
+/* double -> float without the undefined behaviour of converting an out-of-range value: overflow gives infinity
+ * as IEEE arithmetic would. */
+static float kiln_range_narrow(double v)
+{
+    if (v > (double)FLT_MAX) return HUGE_VALF;
+    if (v < -(double)FLT_MAX) return -HUGE_VALF;
+    return (float)v;
+}
 
 #define KILN_RANGE_FLOAT(SUF, T, LOAD, STORE)                                       \
     void kiln_range_##SUF(T *y, int32_t n, const T *start, const T *delta)          \
@@ -3310,9 +3321,9 @@ KILN_PRELU_DECL(i64, int64_t)
         }                                                                           \
     }
 #define KILN_RANGE_ID(v) (v)
-#define KILN_RANGE_TO_F32(v) ((float)(v))
-#define KILN_RANGE_TO_F16(v) kiln_f32_to_f16((float)(v))
-#define KILN_RANGE_TO_BF16(v) kiln_f32_to_bf16((float)(v))
+#define KILN_RANGE_TO_F32(v) kiln_range_narrow(v)
+#define KILN_RANGE_TO_F16(v) kiln_f32_to_f16(kiln_range_narrow(v))
+#define KILN_RANGE_TO_BF16(v) kiln_f32_to_bf16(kiln_range_narrow(v))
 
 KILN_RANGE_FLOAT(f32, float, KILN_RANGE_ID, KILN_RANGE_TO_F32)
 KILN_RANGE_FLOAT(f64, double, KILN_RANGE_ID, KILN_RANGE_ID)

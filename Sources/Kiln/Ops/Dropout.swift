@@ -1,6 +1,6 @@
 /// Dropout in inference: a view (output = input, no copy); the optional mask is all true (all ones of the input
 /// type before opset 10), written by a fill kernel. Training mode (opset 12's `training_mode` input set to
-/// true) is not supported.
+/// true) is supported only with a ratio of 0 (nothing dropped); otherwise the output is random.
 public enum Dropout: Operator {
     public static let opType = "Dropout"
     public static let aliasesInput = true
@@ -10,7 +10,13 @@ public enum Dropout: Operator {
         if n.opset >= 12 && n.hasInput(2) {
             let t = try n.requireConstant(2, "training_mode")
             guard t.count == 1 else { throw n.error("training_mode must be a scalar") }
-            if t.int64(at: 0) != 0 { throw n.unsupported("training mode is not supported (Kiln compiles inference)") }
+            if t.int64(at: 0) != 0 {
+                // Training with ratio 0 drops nothing: still the identity. Any other ratio is random.
+                let ratio = n.hasInput(1) ? try n.requireConstant(1, "ratio") : nil
+                guard let r = ratio, r.count == 1, r.double(at: 0) == 0 else {
+                    throw n.unsupported("training mode is not supported (Kiln compiles inference)")
+                }
+            }
         }
         var out = [x]
         if n.outputCount > 1 { out.append(TensorType(maskType(n, x), x.shape)) }
