@@ -34,11 +34,7 @@ public enum Shell {
         p.standardOutput = outH
         p.standardError = errH
         p.standardInput = FileHandle.nullDevice
-<<<<<<< HEAD
         // The handler must be installed before run(): a process that exits first would never signal.
-=======
-        // The handler must be set before the process starts: one that exits quickly would otherwise never signal.
->>>>>>> data
         let done = DispatchSemaphore(value: 0)
         p.terminationHandler = { _ in done.signal() }
         do { try p.run() } catch {
