@@ -56,15 +56,35 @@ public struct NodeContext {
     /// statically.
     public func requireConstant(_ i: Int, _ what: String) throws -> TensorData {
         let id = try inputID(i)
+        if let c = graph.value(id).constant { return c }
+        var visiting = Set<ValueID>()
+        if let c = try NodeContext.resolveFromBindings(id, graph, &visiting) { return c }
+        throw unsupported("input \(i) ('\(what)') must be known at compile time, but it is computed at run time")
+    }
+
+    /// The value of `id` if it can be computed at compile time from constants and graph inputs bound in
+    /// `ImportOptions.bindings` (test data given to `kiln run`/`kiln test`): those inputs are frozen into constants and
+    /// the nodes between are folded. Used for shape-determining inputs computed from bound inputs (an exporter's
+    /// `Sub(shape, 2)` feeding Pad, a Range limit computed from a graph input).
+    static func resolveFromBindings(_ id: ValueID, _ graph: Graph, _ visiting: inout Set<ValueID>) throws -> TensorData? {
         let v = graph.value(id)
         if let c = v.constant { return c }
-        if let pos = graph.inputs.firstIndex(of: id), let bound = graph.bindings[v.name], bound.type == v.type {
+        if let pos = graph.inputs.firstIndex(of: id) {
+            guard let bound = graph.bindings[v.name], bound.type == v.type else { return nil }
             graph.setConstant(id, bound)
             graph.inputs.remove(at: pos)
             graph.frozenInputs.append(v.name)
             return bound
         }
-        throw unsupported("input \(i) ('\(what)') must be known at compile time, but it is computed at run time")
+        guard !graph.bindings.isEmpty, let p = v.producer, visiting.insert(id).inserted,
+              let node = graph.nodes.first(where: { $0.id == p }) else { return nil }
+        for case let input? in node.inputs where try resolveFromBindings(input, graph, &visiting) == nil { return nil }
+        guard let op = OperatorTable.lookup(node), let folded = try op.fold(NodeContext(graph: graph, node: node)) else { return nil }
+        for (k, out) in node.outputs.enumerated() {
+            guard let o = out, k < folded.count, folded[k].type == graph.value(o).type else { continue }
+            graph.setConstant(o, folded[k])
+        }
+        return graph.value(id).constant
     }
 
     /// All constant inputs, for `fold`; nil if any present input is not constant.
