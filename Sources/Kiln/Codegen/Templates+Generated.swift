@@ -2195,6 +2195,79 @@ void kiln_reverse_sequence(const void *x, const int64_t *lens, void *y, int32_t 
 #endif
 
 """#,
+        "kernels/generic/kiln_rotary.c": #"""
+#include "kiln_rotary.h"
+
+#define KILN_ROT_ID(v) (v)
+
+#define KILN_ROTARY_DEF(SUF, T, CT, LD, ST)                                                                     \
+    void kiln_rotary_##SUF(const T *x, const T *cos_cache, const T *sin_cache, const int64_t *pos, T *y,        \
+                           int32_t B, int32_t S, int32_t H, int32_t D, int32_t rot, int32_t interleaved,         \
+                           int32_t sb, int32_t ss, int32_t sh, int32_t rows)                                     \
+    {                                                                                                           \
+        const int32_t half = rot / 2;                                                                           \
+        int32_t b, s, h, k;                                                                                     \
+        for (b = 0; b < B; b++) {                                                                               \
+            for (s = 0; s < S; s++) {                                                                           \
+                const T *pc = 0, *ps = 0;                                                                       \
+                if (pos) {                                                                                      \
+                    int64_t r = pos[(size_t)b * (size_t)S + (size_t)s];                                         \
+                    if (r < 0) r += rows;                                                                       \
+                    if (r >= 0 && r < rows) {                                                                   \
+                        pc = cos_cache + (size_t)r * (size_t)half;                                              \
+                        ps = sin_cache + (size_t)r * (size_t)half;                                              \
+                    }                                                                                           \
+                } else {                                                                                        \
+                    pc = cos_cache + ((size_t)b * (size_t)S + (size_t)s) * (size_t)half;                        \
+                    ps = sin_cache + ((size_t)b * (size_t)S + (size_t)s) * (size_t)half;                        \
+                }                                                                                               \
+                for (h = 0; h < H; h++) {                                                                       \
+                    size_t o = (size_t)b * (size_t)sb + (size_t)s * (size_t)ss + (size_t)h * (size_t)sh;        \
+                    const T *px = x + o;                                                                        \
+                    T *py = y + o;                                                                              \
+                    for (k = 0; k < half; k++) {                                                                \
+                        const int32_t i1 = interleaved ? 2 * k : k, i2 = interleaved ? 2 * k + 1 : k + half;    \
+                        const CT x1 = LD(px[i1]), x2 = LD(px[i2]);                                              \
+                        const CT c = pc ? LD(pc[k]) : (CT)0, sn = ps ? LD(ps[k]) : (CT)0;                       \
+                        py[i1] = ST(c * x1 - sn * x2);                                                          \
+                        py[i2] = ST(sn * x1 + c * x2);                                                          \
+                    }                                                                                           \
+                    for (k = 2 * half; k < D; k++) py[k] = px[k];                                               \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_ROTARY_DEF(f32, float, float, KILN_ROT_ID, KILN_ROT_ID)
+KILN_ROTARY_DEF(f64, double, double, KILN_ROT_ID, KILN_ROT_ID)
+KILN_ROTARY_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_ROTARY_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_rotary.h": #"""
+#ifndef KILN_ROTARY_H
+#define KILN_ROTARY_H
+#include "kiln_common.h"
+
+/* RotaryEmbedding. x and y are viewed as [B, S, H, D] with element strides (sb, ss, sh) for (batch, sequence,
+ * head) and contiguous D; y has x's layout. The first `rot` (even) elements of each head vector rotate by the
+ * angles of its position: pairs (x[k], x[k + rot/2]) or, when `interleaved`, (x[2k], x[2k+1]) become
+ * (c*x1 - s*x2, s*x1 + c*x2) with c = cos[pos][k], s = sin[pos][k]; the rest is copied.
+ * With position ids (pos != NULL, int64 [B, S]) the caches are [rows, rot/2] and row pos[b, s] is used
+ * (negative ids count from the end; ids outside [-rows, rows) zero the rotated part); without them the caches
+ * are [B, S, rot/2]. y may equal x. */
+#define KILN_ROTARY_DECL(SUF, T)                                                                                \
+    void kiln_rotary_##SUF(const T *x, const T *cos_cache, const T *sin_cache, const int64_t *pos, T *y,        \
+                           int32_t B, int32_t S, int32_t H, int32_t D, int32_t rot, int32_t interleaved,         \
+                           int32_t sb, int32_t ss, int32_t sh, int32_t rows);
+KILN_ROTARY_DECL(f32, float)
+KILN_ROTARY_DECL(f64, double)
+KILN_ROTARY_DECL(f16, uint16_t)
+KILN_ROTARY_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_scatter_elements.c": #"""
 #include "kiln_scatter_elements.h"
 
