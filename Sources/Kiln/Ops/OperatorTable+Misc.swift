@@ -2,6 +2,6 @@ extension OperatorTable {
     /// Transformer and vision operators (Attention, RotaryEmbedding, GridSample, RoiAlign...), BitCast, TensorScatter,
     /// TfIdfVectorizer, ai.onnx.ml and ai.onnx.preview operators.
     static let misc: [Operator.Type] = [
-        Attention.self, RotaryEmbedding.self, LinearAttention.self, CausalConvWithState.self,
+        Attention.self, RotaryEmbedding.self, LinearAttention.self, CausalConvWithState.self, FlexAttention.self,
     ]
 }
