@@ -3,6 +3,6 @@ extension OperatorTable {
     /// TfIdfVectorizer, ai.onnx.ml and ai.onnx.preview operators.
     static let misc: [Operator.Type] = [
         Attention.self, RotaryEmbedding.self, LinearAttention.self, CausalConvWithState.self, FlexAttention.self,
-        GridSample.self, AffineGrid.self, RoiAlign.self, MaxUnpool.self,
+        GridSample.self, AffineGrid.self, RoiAlign.self, MaxUnpool.self, DeformConv.self,
     ]
 }
