@@ -3325,6 +3325,64 @@ KILN_FOR_WIDTHS(KILN_STRIDED_DECL)
 #endif
 
 """#,
+        "kernels/generic/kiln_tensor_scatter.c": #"""
+#include "kiln_tensor_scatter.h"
+
+#define KILN_TENSOR_SCATTER_DEF(W, T)                                                                         \
+    void kiln_tensor_scatter_##W(const void *past, const void *update, const int64_t *idx, void *y, int32_t B, \
+                                 int32_t M, int32_t L, int32_t S, int32_t inner, int32_t circular)             \
+    {                                                                                                         \
+        const T *u = (const T *)update;                                                                       \
+        T *out = (T *)y;                                                                                      \
+        int32_t b, m, s;                                                                                      \
+        const size_t row = (size_t)inner * sizeof(T);                                                         \
+        if (y != past) memcpy(y, past, (size_t)B * (size_t)M * (size_t)L * row);                              \
+        for (b = 0; b < B; b++) {                                                                             \
+            const int64_t start = idx ? idx[b] : 0;                                                           \
+            for (m = 0; m < M; m++)                                                                           \
+                for (s = 0; s < S; s++) {                                                                     \
+                    int64_t pos;                                                                              \
+                    if (circular) {                                                                           \
+                        if (L <= 0) continue;                                                                 \
+                        pos = start % L;                                                                      \
+                        if (pos < 0) pos += L;                                                                \
+                        pos = (pos + s) % L;                                                                  \
+                    } else {                                                                                  \
+                        if (start < 0 || start >= L || (int64_t)s >= (int64_t)L - start) continue;            \
+                        pos = start + s;                                                                      \
+                    }                                                                                         \
+                    memcpy(out + (((size_t)b * (size_t)M + (size_t)m) * (size_t)L + (size_t)pos) * (size_t)inner, \
+                           u + (((size_t)b * (size_t)M + (size_t)m) * (size_t)S + (size_t)s) * (size_t)inner, row); \
+                }                                                                                             \
+        }                                                                                                     \
+    }
+
+KILN_TENSOR_SCATTER_DEF(b8, uint8_t)
+KILN_TENSOR_SCATTER_DEF(b16, uint16_t)
+KILN_TENSOR_SCATTER_DEF(b32, uint32_t)
+KILN_TENSOR_SCATTER_DEF(b64, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_tensor_scatter.h": #"""
+#ifndef KILN_TENSOR_SCATTER_H
+#define KILN_TENSOR_SCATTER_H
+#include "kiln_common.h"
+
+/* TensorScatter: y = past [B, M, L, inner] (the dims before the axis after the batch merged into M, the dims
+ * after it into inner) with update [B, M, S, inner] written at sequence positions idx[b] + s (idx NULL: 0).
+ * circular: positions wrap modulo L; linear: positions outside [0, L) are not written. y may equal past.
+ * Elements move by width (b8/b16/b32/b64). */
+#define KILN_TENSOR_SCATTER_DECL(W)                                                                           \
+    void kiln_tensor_scatter_##W(const void *past, const void *update, const int64_t *idx, void *y, int32_t B, \
+                                 int32_t M, int32_t L, int32_t S, int32_t inner, int32_t circular);
+KILN_TENSOR_SCATTER_DECL(b8)
+KILN_TENSOR_SCATTER_DECL(b16)
+KILN_TENSOR_SCATTER_DECL(b32)
+KILN_TENSOR_SCATTER_DECL(b64)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_topk.c": #"""
 #include "kiln_topk.h"
 
