@@ -4,6 +4,6 @@ extension OperatorTable {
     static let misc: [Operator.Type] = [
         Attention.self, RotaryEmbedding.self, LinearAttention.self, CausalConvWithState.self, FlexAttention.self,
         GridSample.self, AffineGrid.self, RoiAlign.self, MaxUnpool.self, DeformConv.self,
-        BitCast.self, TensorScatter.self,
+        BitCast.self, TensorScatter.self, TfIdfVectorizer.self,
     ]
 }
