@@ -5,5 +5,6 @@ extension OperatorTable {
         Attention.self, RotaryEmbedding.self, LinearAttention.self, CausalConvWithState.self, FlexAttention.self,
         GridSample.self, AffineGrid.self, RoiAlign.self, MaxUnpool.self, DeformConv.self,
         BitCast.self, TensorScatter.self, TfIdfVectorizer.self,
+        Binarizer.self, ArrayFeatureExtractor.self, TreeEnsemble.self,
     ]
 }
