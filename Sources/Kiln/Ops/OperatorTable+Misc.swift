@@ -6,5 +6,7 @@ extension OperatorTable {
         GridSample.self, AffineGrid.self, RoiAlign.self, MaxUnpool.self, DeformConv.self,
         BitCast.self, TensorScatter.self, TfIdfVectorizer.self,
         Binarizer.self, ArrayFeatureExtractor.self, TreeEnsemble.self,
+        NonZero.self, OptionalHasElement.self, OptionalGetElement.self,
+        NonMaxSuppression.self, Unique.self, ImageDecoder.self,
     ]
 }
