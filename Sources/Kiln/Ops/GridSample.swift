@@ -32,6 +32,9 @@ public enum GridSample: Operator {
             throw n.error("grid \(grid.shape) must be [\(x.shape[0]), out dims..., \(r)] for X \(x.shape)")
         }
         _ = try config(n)
+        guard x.shape[2...].allSatisfy({ $0 > 0 }) || grid.count == 0 else {
+            throw n.unsupported("sampling an empty image \(x.shape) is not supported")
+        }
         return [TensorType(x.dtype, [x.shape[0], x.shape[1]] + grid.shape[1..<(grid.rank - 1)])]
     }
 
