@@ -167,6 +167,71 @@ void kiln_swiglu_bf16(const uint16_t *a, const uint16_t *b, uint16_t *y, int32_t
 #endif
 
 """#,
+        "kernels/generic/kiln_affine_grid.c": #"""
+#include "kiln_affine_grid.h"
+
+static double kiln_ag_coord(int32_t i, int32_t d, int32_t align)
+{
+    if (d <= 1) return 0.0;
+    if (align) return -1.0 + (double)i * (2.0 / (double)(d - 1));
+    return -1.0 + 1.0 / (double)d + (double)i * (2.0 / (double)d);
+}
+
+#define KILN_AG_ID(v) (v)
+#define KILN_AG_F16(v) kiln_f32_to_f16((float)(v))
+#define KILN_AG_BF16(v) kiln_f32_to_bf16((float)(v))
+
+#define KILN_AFFINE_GRID_DEF(SUF, T, LD, ST)                                                                   \
+    void kiln_affine_grid_##SUF(const T *theta, T *y, int32_t N, int32_t r, const int32_t *dims, int32_t align_corners) \
+    {                                                                                                          \
+        const int32_t D = r == 3 ? dims[0] : 1, H = dims[r - 2], W = dims[r - 1];                              \
+        int32_t n, a, h, w, k, j;                                                                              \
+        if (r != 2 && r != 3) return;                                                                          \
+        for (n = 0; n < N; n++) {                                                                              \
+            const T *t = theta + (size_t)n * (size_t)r * (size_t)(r + 1);                                      \
+            for (a = 0; a < D; a++)                                                                            \
+                for (h = 0; h < H; h++)                                                                        \
+                    for (w = 0; w < W; w++) {                                                                  \
+                        double base[4];                                                                        \
+                        T *o = y + ((((size_t)n * (size_t)D + (size_t)a) * (size_t)H + (size_t)h) * (size_t)W + \
+                                    (size_t)w) * (size_t)r;                                                    \
+                        base[0] = kiln_ag_coord(w, W, align_corners);                                          \
+                        base[1] = kiln_ag_coord(h, H, align_corners);                                          \
+                        base[2] = r == 3 ? kiln_ag_coord(a, D, align_corners) : 1.0;                           \
+                        base[3] = 1.0;                                                                         \
+                        for (k = 0; k < r; k++) {                                                              \
+                            double acc = 0;                                                                    \
+                            for (j = 0; j <= r; j++) acc += (double)LD(t[k * (r + 1) + j]) * base[j];          \
+                            o[k] = ST(acc);                                                                    \
+                        }                                                                                      \
+                    }                                                                                          \
+        }                                                                                                      \
+    }
+
+KILN_AFFINE_GRID_DEF(f32, float, KILN_AG_ID, (float))
+KILN_AFFINE_GRID_DEF(f64, double, KILN_AG_ID, KILN_AG_ID)
+KILN_AFFINE_GRID_DEF(f16, uint16_t, kiln_f16_to_f32, KILN_AG_F16)
+KILN_AFFINE_GRID_DEF(bf16, uint16_t, kiln_bf16_to_f32, KILN_AG_BF16)
+
+"""#,
+        "kernels/generic/kiln_affine_grid.h": #"""
+#ifndef KILN_AFFINE_GRID_H
+#define KILN_AFFINE_GRID_H
+#include "kiln_common.h"
+
+/* AffineGrid: for r = 2 (theta [N, 2, 3], dims {H, W}, y [N, H, W, 2]) or r = 3 (theta [N, 3, 4], dims {D, H, W},
+ * y [N, D, H, W, 3]): y[n, ..., k] = theta[n, k, :] . (x, y[, z], 1), where each base coordinate of a dim of
+ * size d is -1 + 2i/(d-1) with align_corners, else -1 + (2i+1)/d (0 when d == 1). Computed in double. */
+#define KILN_AFFINE_GRID_DECL(SUF, T) \
+    void kiln_affine_grid_##SUF(const T *theta, T *y, int32_t N, int32_t r, const int32_t *dims, int32_t align_corners);
+KILN_AFFINE_GRID_DECL(f32, float)
+KILN_AFFINE_GRID_DECL(f64, double)
+KILN_AFFINE_GRID_DECL(f16, uint16_t)
+KILN_AFFINE_GRID_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_argmax.c": #"""
 #include "kiln_argmax.h"
 
@@ -238,6 +303,189 @@ KILN_ARGMAX_DECL(u8, uint8_t)
 KILN_ARGMAX_DECL(u16, uint16_t)
 KILN_ARGMAX_DECL(u32, uint32_t)
 KILN_ARGMAX_DECL(u64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_attention.c": #"""
+#include "kiln_attention.h"
+#include <math.h>
+
+#define KILN_ATT_ID(x) (x)
+#define KILN_ATT_RT_F16(x) kiln_f16_to_f32(kiln_f32_to_f16(x))
+#define KILN_ATT_RT_BF16(x) kiln_bf16_to_f32(kiln_f32_to_bf16(x))
+
+/* LD: element -> CT, RT: round a CT value to T's precision, ST: CT -> element, EXP/TANH in CT. */
+#define KILN_ATTENTION_DEF(SUF, T, CT, LD, RT, ST, EXP, TANH)                                                   \
+    void kiln_attention_##SUF(const T *q, const T *k, const T *v, const void *mask, const T *past_k,            \
+                              const T *past_v, const int64_t *nonpad, T *y, T *present_k, T *present_v, T *qk,  \
+                              void *scratch, const int32_t *p, CT scale_sqrt, CT softcap)                       \
+    {                                                                                                           \
+        const int32_t B = p[KILN_ATT_B], Hq = p[KILN_ATT_HQ], Hkv = p[KILN_ATT_HKV], Sq = p[KILN_ATT_SQ];      \
+        const int32_t Skv = p[KILN_ATT_SKV], P = p[KILN_ATT_P], Dk = p[KILN_ATT_DK], Dv = p[KILN_ATT_DV];      \
+        const int32_t L = P + Skv, kind = p[KILN_ATT_M_KIND], mlen = p[KILN_ATT_M_LEN];                        \
+        const int32_t left = p[KILN_ATT_LEFT], right = p[KILN_ATT_RIGHT], mode = p[KILN_ATT_MODE];             \
+        const int32_t reps = (Hkv > 0 && Hq >= Hkv) ? Hq / Hkv : 1, rsm = p[KILN_ATT_ROUND_SOFTMAX];           \
+        CT *qs = (CT *)scratch, *sc = qs + Dk;                                                                  \
+        int32_t b, h, g, i, j, d;                                                                               \
+        if (Hkv <= 0) return;                                                                                   \
+        /* present = concat(past, new) along the sequence */                                                   \
+        for (b = 0; b < B; b++) {                                                                               \
+            for (g = 0; g < Hkv; g++) {                                                                         \
+                for (j = 0; j < L; j++) {                                                                       \
+                    size_t row = ((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)L + (size_t)j;                 \
+                    size_t prow = ((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)P + (size_t)j;                \
+                    size_t nk = (size_t)b * (size_t)p[KILN_ATT_K_SB] + (size_t)g * (size_t)p[KILN_ATT_K_SH] +   \
+                                (size_t)(j - P) * (size_t)p[KILN_ATT_K_SS];                                     \
+                    size_t nv = (size_t)b * (size_t)p[KILN_ATT_V_SB] + (size_t)g * (size_t)p[KILN_ATT_V_SH] +   \
+                                (size_t)(j - P) * (size_t)p[KILN_ATT_V_SS];                                     \
+                    if (present_k)                                                                              \
+                        memcpy(present_k + row * (size_t)Dk,                                                    \
+                               j < P ? past_k + prow * (size_t)Dk : k + nk, (size_t)Dk * sizeof(T));            \
+                    if (present_v)                                                                              \
+                        memcpy(present_v + row * (size_t)Dv,                                                    \
+                               j < P ? past_v + prow * (size_t)Dv : v + nv, (size_t)Dv * sizeof(T));            \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+        for (b = 0; b < B; b++) {                                                                               \
+            /* causal / window frontier offset and number of valid keys */                                      \
+            int64_t offset = P, valid = L;                                                                      \
+            if (nonpad) {                                                                                       \
+                int64_t nv = nonpad[b];                                                                         \
+                if (nv < -((int64_t)1 << 40)) nv = -((int64_t)1 << 40);                                         \
+                if (nv > ((int64_t)1 << 40)) nv = (int64_t)1 << 40;                                             \
+                valid = nv;                                                                                     \
+                offset = nv - Sq;                                                                               \
+            }                                                                                                   \
+            for (h = 0; h < Hq; h++) {                                                                          \
+                g = h / reps;                                                                                   \
+                if (g >= Hkv) g = Hkv - 1;                                                                      \
+                for (i = 0; i < Sq; i++) {                                                                      \
+                    const T *qrow = q + (size_t)b * (size_t)p[KILN_ATT_Q_SB] +                                 \
+                                    (size_t)h * (size_t)p[KILN_ATT_Q_SH] + (size_t)i * (size_t)p[KILN_ATT_Q_SS];\
+                    T *yrow = y + (size_t)b * (size_t)p[KILN_ATT_Y_SB] + (size_t)h * (size_t)p[KILN_ATT_Y_SH] + \
+                              (size_t)i * (size_t)p[KILN_ATT_Y_SS];                                             \
+                    T *qkrow = qk ? qk + (((size_t)b * (size_t)Hq + (size_t)h) * (size_t)Sq + (size_t)i) *     \
+                                         (size_t)L                                                              \
+                                  : 0;                                                                          \
+                    size_t mrow = (size_t)b * (size_t)p[KILN_ATT_M_SB] + (size_t)h * (size_t)p[KILN_ATT_M_SH] + \
+                                  (size_t)i * (size_t)p[KILN_ATT_M_SS];                                         \
+                    CT bias_max = (CT)-INFINITY, smax = (CT)-INFINITY, sum = 0;                                 \
+                    int bias_nan = 0, score_nan = 0, all_masked;                                                \
+                    for (d = 0; d < Dk; d++) qs[d] = RT(LD(qrow[d]) * scale_sqrt);                              \
+                    for (j = 0; j < L; j++) {                                                                   \
+                        const T *krow = j < P ? past_k + (((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)P +   \
+                                                          (size_t)j) * (size_t)Dk                               \
+                                              : k + (size_t)b * (size_t)p[KILN_ATT_K_SB] +                      \
+                                                    (size_t)g * (size_t)p[KILN_ATT_K_SH] +                      \
+                                                    (size_t)(j - P) * (size_t)p[KILN_ATT_K_SS];                 \
+                        CT acc = 0, bias, s;                                                          \
+                        int64_t diff = (int64_t)i + offset - (int64_t)j;                                        \
+                        size_t moff = mrow + (size_t)j * (size_t)p[KILN_ATT_M_SJ];                              \
+                        for (d = 0; d < Dk; d++) acc += qs[d] * RT(LD(krow[d]) * scale_sqrt);                   \
+                        acc = RT(acc);                                                                          \
+                        if (softcap > 0) acc = RT(RT(TANH(RT(acc / softcap))) * softcap);                       \
+                        /* additive bias: mask (a short mask is padded with -inf), causal, window, padding */   \
+                        if (kind == KILN_ATT_MASK_NONE) bias = 0;                                               \
+                        else if (j >= mlen) bias = (CT)-INFINITY;                                               \
+                        else if (kind == KILN_ATT_MASK_BOOL)                                                    \
+                            bias = ((const uint8_t *)mask)[moff] ? (CT)0 : (CT)-INFINITY;                       \
+                        else bias = LD(((const T *)mask)[moff]);                                                \
+                        if (p[KILN_ATT_CAUSAL] && diff < 0) bias += (CT)-INFINITY;                              \
+                        if ((left >= 0 && diff > left) || (right >= 0 && -diff > right)) bias += (CT)-INFINITY; \
+                        if (nonpad && (int64_t)j >= valid) bias += (CT)-INFINITY;                               \
+                        if (bias != bias) bias_nan = 1;                                                         \
+                        else if (bias > bias_max) bias_max = bias;                                              \
+                        s = RT(acc + bias);                                                                     \
+                        if (s != s) score_nan = 1;                                                              \
+                        else if (s > smax) smax = s;                                                            \
+                        sc[j] = s;                                                                              \
+                        if (qkrow && mode <= 1) qkrow[j] = ST(acc);                                             \
+                        if (qkrow && mode == 2) qkrow[j] = ST(s);                                               \
+                    }                                                                                           \
+                    all_masked = !bias_nan && bias_max == (CT)-INFINITY;                                        \
+                    if (score_nan) smax = (CT)NAN;                                                              \
+                    if (smax == (CT)-INFINITY) smax = 0;                                                        \
+                    for (j = 0; j < L; j++) {                                                                   \
+                        CT e = EXP(rsm ? RT(sc[j] - smax) : sc[j] - smax);                                      \
+                        sc[j] = rsm ? RT(e) : e;                                                                \
+                        sum += sc[j];                                                                           \
+                    }                                                                                           \
+                    if (rsm) sum = RT(sum);                                                                     \
+                    if (sum == 0) sum = 1;                                                                      \
+                    for (j = 0; j < L; j++) {                                                                   \
+                        sc[j] = all_masked ? (CT)0 : RT(sc[j] / sum);                                           \
+                        if (qkrow && mode == 3) qkrow[j] = ST(sc[j]);                                           \
+                    }                                                                                           \
+                    for (d = 0; d < Dv; d++) {                                                                  \
+                        CT o = 0;                                                                               \
+                        for (j = 0; j < L; j++) {                                                               \
+                            const T *vrow = j < P ? past_v + (((size_t)b * (size_t)Hkv + (size_t)g) *           \
+                                                                  (size_t)P + (size_t)j) * (size_t)Dv           \
+                                                  : v + (size_t)b * (size_t)p[KILN_ATT_V_SB] +                  \
+                                                        (size_t)g * (size_t)p[KILN_ATT_V_SH] +                  \
+                                                        (size_t)(j - P) * (size_t)p[KILN_ATT_V_SS];             \
+                            o += sc[j] * LD(vrow[d]);                                                           \
+                        }                                                                                       \
+                        yrow[d] = ST(o);                                                                        \
+                    }                                                                                           \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_ATTENTION_DEF(f32, float, float, KILN_ATT_ID, KILN_ATT_ID, KILN_ATT_ID, expf, tanhf)
+KILN_ATTENTION_DEF(f64, double, double, KILN_ATT_ID, KILN_ATT_ID, KILN_ATT_ID, exp, tanh)
+KILN_ATTENTION_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_ATT_RT_F16, kiln_f32_to_f16, expf, tanhf)
+KILN_ATTENTION_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_ATT_RT_BF16, kiln_f32_to_bf16, expf, tanhf)
+
+"""#,
+        "kernels/generic/kiln_attention.h": #"""
+#ifndef KILN_ATTENTION_H
+#define KILN_ATTENTION_H
+#include "kiln_common.h"
+
+/* Scaled dot-product attention (ONNX Attention 23/24/25), one call for the whole node.
+ *
+ * Views (element strides; the last dim of every tensor is contiguous):
+ *   q[b, h, i, :Dk]   at b*p[Q_SB] + h*p[Q_SH] + i*p[Q_SS]    (h < Hq, i < Sq)
+ *   k[b, g, j, :Dk]   at b*p[K_SB] + g*p[K_SH] + j*p[K_SS]    (g < Hkv, j < Skv: the new keys)
+ *   v[b, g, j, :Dv]   likewise with V_*
+ *   y[b, h, i, :Dv]   likewise with Y_*
+ *   past_k/past_v     contiguous [B, Hkv, P, Dk|Dv] (NULL when P == 0)
+ *   present_k/_v      contiguous [B, Hkv, P + Skv, Dk|Dv] or NULL: past followed by the new keys/values
+ *   qk                contiguous [B, Hq, Sq, P + Skv] or NULL: the scores selected by p[MODE]
+ *                     (0/1: Q.K^T after softcap, 2: plus the bias, 3: the softmax probabilities)
+ *   mask              NULL, bool (uint8_t) or T, read at b*M_SB + h*M_SH + i*M_SS + j*M_SJ for j < M_LEN;
+ *                     keys j >= M_LEN are masked (ONNX pads a short mask with -inf / false)
+ *   nonpad            NULL or int64 [B]: keys j >= nonpad[b] are masked and the causal/window frontier of
+ *                     batch b is offset by nonpad[b] - Sq (otherwise by P)
+ * Query head h reads key/value head h / (Hq / Hkv) (grouped-query attention).
+ * Scores are (q*s)(k*s) with s = sqrt(scale) rounded to T, optionally soft-capped (softcap > 0:
+ * softcap * tanh(x / softcap)), plus the additive bias (mask, causal j > i + offset, window, padding: -inf).
+ * A row whose bias is all -inf gets zero probabilities (so Y = 0). Computations run in float (double for f64)
+ * and round to T where ONNX's reference does. scratch holds (Dk + P + Skv) compute-type elements. */
+enum {
+    KILN_ATT_B, KILN_ATT_HQ, KILN_ATT_HKV, KILN_ATT_SQ, KILN_ATT_SKV, KILN_ATT_P, KILN_ATT_DK, KILN_ATT_DV,
+    KILN_ATT_Q_SB, KILN_ATT_Q_SH, KILN_ATT_Q_SS, KILN_ATT_K_SB, KILN_ATT_K_SH, KILN_ATT_K_SS,
+    KILN_ATT_V_SB, KILN_ATT_V_SH, KILN_ATT_V_SS, KILN_ATT_Y_SB, KILN_ATT_Y_SH, KILN_ATT_Y_SS,
+    KILN_ATT_M_KIND, KILN_ATT_M_LEN, KILN_ATT_M_SB, KILN_ATT_M_SH, KILN_ATT_M_SS, KILN_ATT_M_SJ,
+    KILN_ATT_CAUSAL, KILN_ATT_LEFT, KILN_ATT_RIGHT, KILN_ATT_MODE, KILN_ATT_ROUND_SOFTMAX,
+    KILN_ATT_NPARAMS
+};
+/* p[KILN_ATT_M_KIND]: 0 no mask, 1 bool mask, 2 additive mask of type T. LEFT/RIGHT: window sizes, -1 none.
+ * ROUND_SOFTMAX: 1 rounds the softmax intermediates to T (no softmax_precision given). */
+enum { KILN_ATT_MASK_NONE = 0, KILN_ATT_MASK_BOOL = 1, KILN_ATT_MASK_ADD = 2 };
+
+#define KILN_ATTENTION_DECL(SUF, T, CT)                                                                        \
+    void kiln_attention_##SUF(const T *q, const T *k, const T *v, const void *mask, const T *past_k,           \
+                              const T *past_v, const int64_t *nonpad, T *y, T *present_k, T *present_v, T *qk, \
+                              void *scratch, const int32_t *p, CT scale_sqrt, CT softcap);
+KILN_ATTENTION_DECL(f32, float, float)
+KILN_ATTENTION_DECL(f64, double, double)
+KILN_ATTENTION_DECL(f16, uint16_t, float)
+KILN_ATTENTION_DECL(bf16, uint16_t, float)
 
 #endif
 
@@ -594,6 +842,77 @@ KILN_CAST_DECL_FROM(u16, uint16_t)
 KILN_CAST_DECL_FROM(u32, uint32_t)
 KILN_CAST_DECL_FROM(u64, uint64_t)
 KILN_CAST_DECL_FROM(bool, uint8_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_causal_conv.c": #"""
+#include "kiln_causal_conv.h"
+#include <math.h>
+
+#define KILN_CC_ID(v) (v)
+#define KILN_CC_RT_F16(v) kiln_f16_to_f32(kiln_f32_to_f16(v))
+#define KILN_CC_RT_BF16(v) kiln_bf16_to_f32(kiln_f32_to_bf16(v))
+
+#define KILN_CAUSAL_CONV_DEF(SUF, T, CT, LD, RT, ST, EXP)                                                       \
+    void kiln_causal_conv_##SUF(const T *x, const T *w, const T *bias, const T *past, T *y, T *present,         \
+                                int32_t B, int32_t C, int32_t L, int32_t K, int32_t silu)                       \
+    {                                                                                                           \
+        const int32_t P = K - 1;                                                                                \
+        int32_t b, c, t, j;                                                                                     \
+        if (K <= 0) return;                                                                                     \
+        for (b = 0; b < B; b++) {                                                                               \
+            for (c = 0; c < C; c++) {                                                                           \
+                const size_t row = (size_t)b * (size_t)C + (size_t)c;                                           \
+                const T *px = x + row * (size_t)L;                                                              \
+                const T *pp = past ? past + row * (size_t)P : 0;                                                \
+                const T *pw = w + (size_t)c * (size_t)K;                                                        \
+                T *py = y + row * (size_t)L;                                                                    \
+                /* padded position u in [0, L + P): u < P is the state, else x[u - P] */                       \
+                for (t = 0; t < L; t++) {                                                                       \
+                    CT acc = bias ? LD(bias[c]) : (CT)0, s = 0;                                                 \
+                    for (j = 0; j < K; j++) {                                                                   \
+                        const int32_t u = t + j;                                                                \
+                        const CT xv = u >= P ? LD(px[u - P]) : (pp ? LD(pp[u]) : (CT)0);                        \
+                        s += LD(pw[j]) * xv;                                                                    \
+                    }                                                                                           \
+                    acc = RT(acc + s);                                                                          \
+                    if (silu) acc = acc / (1 + EXP(-acc));                                                      \
+                    py[t] = ST(acc);                                                                            \
+                }                                                                                               \
+                if (present) {                                                                                  \
+                    T *ps = present + row * (size_t)P;                                                          \
+                    for (j = 0; j < P; j++) {                                                                   \
+                        const int32_t u = L + j;                                                                \
+                        ps[j] = u >= P ? px[u - P] : (pp ? pp[u] : ST((CT)0));                                  \
+                    }                                                                                           \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_CAUSAL_CONV_DEF(f32, float, float, KILN_CC_ID, KILN_CC_ID, KILN_CC_ID, expf)
+KILN_CAUSAL_CONV_DEF(f64, double, double, KILN_CC_ID, KILN_CC_ID, KILN_CC_ID, exp)
+KILN_CAUSAL_CONV_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_CC_RT_F16, kiln_f32_to_f16, expf)
+KILN_CAUSAL_CONV_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_CC_RT_BF16, kiln_f32_to_bf16, expf)
+
+"""#,
+        "kernels/generic/kiln_causal_conv.h": #"""
+#ifndef KILN_CAUSAL_CONV_H
+#define KILN_CAUSAL_CONV_H
+#include "kiln_common.h"
+
+/* CausalConvWithState: depthwise 1-D convolution of x [B, C, L] with w [C, 1, K] over the input left-padded
+ * by past [B, C, K-1] (NULL: zeros), plus bias [C] (or NULL), then SiLU when `silu`. y is [B, C, L];
+ * present [B, C, K-1] (or NULL) receives the last K-1 positions of the padded input. Computed in float (double
+ * for f64); half types round the convolution once before the activation. */
+#define KILN_CAUSAL_CONV_DECL(SUF, T)                                                                          \
+    void kiln_causal_conv_##SUF(const T *x, const T *w, const T *bias, const T *past, T *y, T *present,         \
+                                int32_t B, int32_t C, int32_t L, int32_t K, int32_t silu);
+KILN_CAUSAL_CONV_DECL(f32, float)
+KILN_CAUSAL_CONV_DECL(f64, double)
+KILN_CAUSAL_CONV_DECL(f16, uint16_t)
+KILN_CAUSAL_CONV_DECL(bf16, uint16_t)
 
 #endif
 
@@ -1528,6 +1847,106 @@ KILN_CUMSUM_DECL(u64, uint64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_deform_conv.c": #"""
+#include "kiln_deform_conv.h"
+#include <math.h>
+
+#define KILN_DC_ID(v) (v)
+
+#define KILN_DEFORM_CONV_DEF(SUF, T, CT, LD, ST, FLOOR)                                                         \
+    static CT kiln_dc_sample_##SUF(const T *img, int32_t H, int32_t W, CT h, CT v)                              \
+    {                                                                                                           \
+        CT fh, fv, th, tv, acc = 0;                                                                             \
+        int32_t h0, v0, a, b;                                                                                   \
+        if (!(h > (CT)-2 && h < (CT)H + 1 && v > (CT)-2 && v < (CT)W + 1)) return 0;                            \
+        fh = FLOOR(h);                                                                                          \
+        fv = FLOOR(v);                                                                                          \
+        th = h - fh;                                                                                            \
+        tv = v - fv;                                                                                            \
+        h0 = (int32_t)fh;                                                                                       \
+        v0 = (int32_t)fv;                                                                                       \
+        for (a = 0; a < 2; a++)                                                                                 \
+            for (b = 0; b < 2; b++) {                                                                           \
+                const int32_t hh = h0 + a, vv = v0 + b;                                                         \
+                if (hh < 0 || hh >= H || vv < 0 || vv >= W) continue;                                          \
+                acc += (a ? th : 1 - th) * (b ? tv : 1 - tv) * LD(img[(size_t)hh * (size_t)W + (size_t)vv]);   \
+            }                                                                                                   \
+        return acc;                                                                                             \
+    }                                                                                                           \
+    void kiln_deform_conv_##SUF(const T *x, const T *w, const T *offset, const T *bias, const T *mask, T *y,    \
+                                const int32_t *p)                                                               \
+    {                                                                                                           \
+        const int32_t N = p[KILN_DC_N], C = p[KILN_DC_C], H = p[KILN_DC_H], W = p[KILN_DC_W];                 \
+        const int32_t OC = p[KILN_DC_OC], OH = p[KILN_DC_OH], OW = p[KILN_DC_OW];                              \
+        const int32_t KH = p[KILN_DC_KH], KW = p[KILN_DC_KW], G = p[KILN_DC_GROUP], OG = p[KILN_DC_OGROUP];    \
+        const int32_t cpg = C / G, opg = OC / G, cpog = C / OG;                                                 \
+        const size_t plane = (size_t)OH * (size_t)OW;                                                           \
+        int32_t n, o, c, i, j, a, b;                                                                            \
+        if (G <= 0 || OG <= 0 || cpg <= 0 || opg <= 0 || cpog <= 0) return;                                     \
+        for (n = 0; n < N; n++)                                                                                 \
+            for (o = 0; o < OC; o++) {                                                                          \
+                const int32_t grp = o / opg;                                                                    \
+                for (i = 0; i < OH; i++)                                                                        \
+                    for (j = 0; j < OW; j++) {                                                                  \
+                        CT acc = bias ? LD(bias[o]) : (CT)0;                                                    \
+                        const size_t pix = (size_t)i * (size_t)OW + (size_t)j;                                  \
+                        for (c = grp * cpg; c < (grp + 1) * cpg; c++) {                                         \
+                            const int32_t g = c / cpog;                                                         \
+                            const T *img = x + ((size_t)n * (size_t)C + (size_t)c) * (size_t)H * (size_t)W;     \
+                            for (a = 0; a < KH; a++)                                                            \
+                                for (b = 0; b < KW; b++) {                                                      \
+                                    const size_t tap = ((size_t)g * (size_t)KH + (size_t)a) * (size_t)KW + (size_t)b; \
+                                    const size_t ob = ((size_t)n * (size_t)OG * (size_t)KH * (size_t)KW + tap) * 2; \
+                                    const CT dh = LD(offset[ob * plane + pix]);                                 \
+                                    const CT dv = LD(offset[(ob + 1) * plane + pix]);                           \
+                                    const CT m = mask ? LD(mask[((size_t)n * (size_t)OG * (size_t)KH *          \
+                                                                     (size_t)KW + tap) * plane + pix])          \
+                                                      : (CT)1;                                                  \
+                                    const CT hh = (CT)(i * p[KILN_DC_SH] - p[KILN_DC_PH] + a * p[KILN_DC_DH]) + dh; \
+                                    const CT vv = (CT)(j * p[KILN_DC_SW] - p[KILN_DC_PW] + b * p[KILN_DC_DW]) + dv; \
+                                    const CT wt = LD(w[(((size_t)o * (size_t)cpg + (size_t)(c - grp * cpg)) *   \
+                                                            (size_t)KH + (size_t)a) * (size_t)KW + (size_t)b]); \
+                                    acc += wt * m * kiln_dc_sample_##SUF(img, H, W, hh, vv);                    \
+                                }                                                                               \
+                        }                                                                                       \
+                        y[((size_t)n * (size_t)OC + (size_t)o) * plane + pix] = ST(acc);                        \
+                    }                                                                                           \
+            }                                                                                                   \
+    }
+
+KILN_DEFORM_CONV_DEF(f32, float, float, KILN_DC_ID, KILN_DC_ID, floorf)
+KILN_DEFORM_CONV_DEF(f64, double, double, KILN_DC_ID, KILN_DC_ID, floor)
+KILN_DEFORM_CONV_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, floorf)
+KILN_DEFORM_CONV_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, floorf)
+
+"""#,
+        "kernels/generic/kiln_deform_conv.h": #"""
+#ifndef KILN_DEFORM_CONV_H
+#define KILN_DEFORM_CONV_H
+#include "kiln_common.h"
+
+/* 2-D DeformConv: y[n, o, i, j] = bias[o] + sum over the input channels c of o's group and kernel taps (a, b) of
+ *   w[o, c % (C / group), a, b] * mask[n, g, a, b, i, j] * X[n, c](h, v)
+ * with g = c / (C / offset_group), h = -pad_h + i*stride_h + a*dil_h + offset[n, g, a, b, 0, i, j] (v likewise
+ * with component 1), X(h, v) bilinear with zeros outside the image. offset is [N, og*KH*KW*2, OH, OW], mask
+ * [N, og*KH*KW, OH, OW] or NULL (ones), bias [OC] or NULL. p = {N, C, H, W, OC, OH, OW, KH, KW, stride_h,
+ * stride_w, dil_h, dil_w, pad_h, pad_w, group, offset_group}. Computed in float (double for f64). */
+enum {
+    KILN_DC_N, KILN_DC_C, KILN_DC_H, KILN_DC_W, KILN_DC_OC, KILN_DC_OH, KILN_DC_OW, KILN_DC_KH, KILN_DC_KW,
+    KILN_DC_SH, KILN_DC_SW, KILN_DC_DH, KILN_DC_DW, KILN_DC_PH, KILN_DC_PW, KILN_DC_GROUP, KILN_DC_OGROUP,
+    KILN_DC_NPARAMS
+};
+#define KILN_DEFORM_CONV_DECL(SUF, T)                                                                           \
+    void kiln_deform_conv_##SUF(const T *x, const T *w, const T *offset, const T *bias, const T *mask, T *y,    \
+                                const int32_t *p);
+KILN_DEFORM_CONV_DECL(f32, float)
+KILN_DEFORM_CONV_DECL(f64, double)
+KILN_DEFORM_CONV_DECL(f16, uint16_t)
+KILN_DEFORM_CONV_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_det.c": #"""
 #include "kiln_det.h"
 #include <math.h>
@@ -1828,6 +2247,125 @@ KILN_FOR_WIDTHS(KILN_FILL_DEF)
 /* Sets the n elements of y to *value (ConstantOfShape, Dropout's mask). */
 #define KILN_FILL_DECL(W, T) void kiln_fill_b##W(void *y, int32_t n, const void *value);
 KILN_FOR_WIDTHS(KILN_FILL_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_flex_attention.c": #"""
+#include "kiln_flex_attention.h"
+#include <math.h>
+
+#define KILN_FLEX_ID(v) (v)
+#define KILN_FLEX_RT_F16(v) kiln_f16_to_f32(kiln_f32_to_f16(v))
+#define KILN_FLEX_RT_BF16(v) kiln_bf16_to_f32(kiln_f32_to_bf16(v))
+#define KILN_FLEX_ST_F64_F16(v) kiln_f32_to_f16((float)(v))
+#define KILN_FLEX_ST_F64_BF16(v) kiln_f32_to_bf16((float)(v))
+
+/* TW: compute type of T's own arithmetic (float, or double for f64); LD: T -> TW; RT: round a TW to T; ST: C -> T. */
+#define KILN_FLEX_DEF(TS, T, TW, LD, RT, CS, C, ST)                                                          \
+    void kiln_flex_scores_##TS##_##CS(const T *q, const T *k, C *s, int32_t B, int32_t Hq, int32_t Hkv,       \
+                                      int32_t L, int32_t S, int32_t E, float r)                              \
+    {                                                                                                        \
+        const int32_t reps = (Hkv > 0 && Hq >= Hkv) ? Hq / Hkv : 1;                                          \
+        const TW rr = (TW)r;                                                                                 \
+        int32_t b, h, i, j, e;                                                                               \
+        for (b = 0; b < B; b++)                                                                              \
+            for (h = 0; h < Hq; h++) {                                                                       \
+                const int32_t g = h / reps < Hkv ? h / reps : Hkv - 1;                                       \
+                for (i = 0; i < L; i++) {                                                                    \
+                    const T *qr = q + (((size_t)b * (size_t)Hq + (size_t)h) * (size_t)L + (size_t)i) * (size_t)E; \
+                    C *sr = s + (((size_t)b * (size_t)Hq + (size_t)h) * (size_t)L + (size_t)i) * (size_t)S;  \
+                    for (j = 0; j < S; j++) {                                                                \
+                        const T *kr = k + (((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)S + (size_t)j) *  \
+                                              (size_t)E;                                                     \
+                        TW acc = 0;                                                                          \
+                        for (e = 0; e < E; e++) acc += RT(LD(qr[e]) * rr) * RT(LD(kr[e]) * rr);              \
+                        sr[j] = (C)RT(acc);                                                                  \
+                    }                                                                                        \
+                }                                                                                            \
+            }                                                                                                \
+    }                                                                                                        \
+    void kiln_flex_output_##TS##_##CS(const C *p, const T *v, T *y, int32_t B, int32_t Hq, int32_t Hkv,       \
+                                      int32_t L, int32_t S, int32_t Ev)                                      \
+    {                                                                                                        \
+        const int32_t reps = (Hkv > 0 && Hq >= Hkv) ? Hq / Hkv : 1;                                          \
+        int32_t b, h, i, j, e;                                                                               \
+        for (b = 0; b < B; b++)                                                                              \
+            for (h = 0; h < Hq; h++) {                                                                       \
+                const int32_t g = h / reps < Hkv ? h / reps : Hkv - 1;                                       \
+                for (i = 0; i < L; i++) {                                                                    \
+                    const C *pr = p + (((size_t)b * (size_t)Hq + (size_t)h) * (size_t)L + (size_t)i) * (size_t)S; \
+                    T *yr = y + (((size_t)b * (size_t)Hq + (size_t)h) * (size_t)L + (size_t)i) * (size_t)Ev; \
+                    for (e = 0; e < Ev; e++) {                                                               \
+                        C acc = 0;                                                                           \
+                        for (j = 0; j < S; j++)                                                              \
+                            acc += pr[j] * (C)LD(v[(((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)S +      \
+                                                     (size_t)j) * (size_t)Ev + (size_t)e]);                  \
+                        yr[e] = ST(acc);                                                                     \
+                    }                                                                                        \
+                }                                                                                            \
+            }                                                                                                \
+    }
+
+KILN_FLEX_DEF(f32, float, float, KILN_FLEX_ID, KILN_FLEX_ID, f32, float, KILN_FLEX_ID)
+KILN_FLEX_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_FLEX_RT_F16, f32, float, kiln_f32_to_f16)
+KILN_FLEX_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_FLEX_RT_BF16, f32, float, kiln_f32_to_bf16)
+KILN_FLEX_DEF(f64, double, double, KILN_FLEX_ID, KILN_FLEX_ID, f64, double, KILN_FLEX_ID)
+KILN_FLEX_DEF(f32, float, float, KILN_FLEX_ID, KILN_FLEX_ID, f64, double, (float))
+KILN_FLEX_DEF(f16, uint16_t, float, kiln_f16_to_f32, KILN_FLEX_RT_F16, f64, double, KILN_FLEX_ST_F64_F16)
+KILN_FLEX_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, KILN_FLEX_RT_BF16, f64, double, KILN_FLEX_ST_F64_BF16)
+
+#define KILN_FLEX_SOFTMAX_DEF(CS, C, EXP)                                                                    \
+    void kiln_flex_softmax_##CS(C *x, int32_t rows, int32_t n)                                               \
+    {                                                                                                        \
+        int32_t r, j;                                                                                        \
+        for (r = 0; r < rows; r++) {                                                                         \
+            C *row = x + (size_t)r * (size_t)n, m = (C)-INFINITY, sum = 0;                                   \
+            int nan = 0;                                                                                     \
+            for (j = 0; j < n; j++) {                                                                        \
+                if (row[j] != row[j]) nan = 1;                                                               \
+                else if (row[j] > m) m = row[j];                                                             \
+            }                                                                                                \
+            if (nan) m = (C)NAN;                                                                             \
+            for (j = 0; j < n; j++) {                                                                        \
+                row[j] = EXP(row[j] - m);                                                                    \
+                sum += row[j];                                                                               \
+            }                                                                                                \
+            for (j = 0; j < n; j++) row[j] = row[j] / sum;                                                   \
+        }                                                                                                    \
+    }
+KILN_FLEX_SOFTMAX_DEF(f32, float, expf)
+KILN_FLEX_SOFTMAX_DEF(f64, double, exp)
+
+"""#,
+        "kernels/generic/kiln_flex_attention.h": #"""
+#ifndef KILN_FLEX_ATTENTION_H
+#define KILN_FLEX_ATTENTION_H
+#include "kiln_common.h"
+
+/* FlexAttention in three steps, so that the score and probability modifier graphs can run in between on the
+ * [B, Hq, L, S] tensor of compute type C (float or double):
+ *   scores:  s[b, h, i, j] = (q[b, h, i] * r) . (k[b, h / (Hq / Hkv), j] * r), r = sqrt(scale) in T; the
+ *            products and the dot product round to T (as ONNX's reference computes them in T), then widen to C
+ *   softmax: in place over the last dim of rows x S: exp(x - max) / sum (a row of -inf gives NaN, as the
+ *            reference does)
+ *   output:  y[b, h, i, :] = sum_j p[b, h, i, j] * v[b, g, j, :] in C, rounded to T.
+ * q [B, Hq, L, E], k [B, Hkv, S, E], v [B, Hkv, S, Ev], y [B, Hq, L, Ev]. */
+#define KILN_FLEX_DECL(TS, T, CS, C)                                                                         \
+    void kiln_flex_scores_##TS##_##CS(const T *q, const T *k, C *s, int32_t B, int32_t Hq, int32_t Hkv,       \
+                                      int32_t L, int32_t S, int32_t E, float r);                             \
+    void kiln_flex_output_##TS##_##CS(const C *p, const T *v, T *y, int32_t B, int32_t Hq, int32_t Hkv,       \
+                                      int32_t L, int32_t S, int32_t Ev);
+KILN_FLEX_DECL(f32, float, f32, float)
+KILN_FLEX_DECL(f16, uint16_t, f32, float)
+KILN_FLEX_DECL(bf16, uint16_t, f32, float)
+KILN_FLEX_DECL(f64, double, f64, double)
+KILN_FLEX_DECL(f32, float, f64, double)
+KILN_FLEX_DECL(f16, uint16_t, f64, double)
+KILN_FLEX_DECL(bf16, uint16_t, f64, double)
+
+void kiln_flex_softmax_f32(float *x, int32_t rows, int32_t n);
+void kiln_flex_softmax_f64(double *x, int32_t rows, int32_t n);
 
 #endif
 
@@ -2224,6 +2762,187 @@ KILN_GEMM_DECL(u64, uint64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_grid_sample.c": #"""
+#include "kiln_grid_sample.h"
+#include <math.h>
+
+#define KILN_GS_MAX_DIMS 3
+#define KILN_GS_FAR (1 << 30)
+
+/* Mirrors v into [lo, hi] by reflecting about the nearer border repeatedly. */
+static float kiln_gs_reflect(float v, float lo, float hi)
+{
+    const float range = hi - lo;
+    float d, q, rem;
+    int odd;
+    if (!(range > 0.0f)) return lo;
+    if (v < lo) d = lo - v;
+    else if (v > hi) d = v - hi;
+    else return v;
+    q = floorf(d / range);
+    rem = d - q * range;
+    odd = fmodf(q, 2.0f) != 0.0f;
+    if (v < lo) return odd ? hi - rem : lo + rem;
+    return odd ? lo + rem : hi - rem;
+}
+
+/* floor(v) as an index; NaN and huge values map far outside every dim. */
+static int32_t kiln_gs_floor(float v)
+{
+    if (!(v > -(float)KILN_GS_FAR)) return -KILN_GS_FAR;
+    if (v > (float)KILN_GS_FAR) return KILN_GS_FAR;
+    return (int32_t)floorf(v);
+}
+
+/* Truncation toward zero as an index (C's conversion), with the same guards. */
+static int32_t kiln_gs_trunc(float v)
+{
+    if (!(v > -(float)KILN_GS_FAR)) return -KILN_GS_FAR;
+    if (v > (float)KILN_GS_FAR) return KILN_GS_FAR;
+    return (int32_t)v;
+}
+
+static float kiln_gs_rint(float v)
+{
+    float f, d;
+    if (!(v > -(float)KILN_GS_FAR && v < (float)KILN_GS_FAR)) return v;
+    f = floorf(v);
+    d = v - f;
+    if (d > 0.5f || (d == 0.5f && fmodf(f, 2.0f) != 0.0f)) f += 1.0f;
+    return f;
+}
+
+/* Index i of a dim of size n after padding: -1 reads zero. */
+static int32_t kiln_gs_index(int32_t i, int32_t n, int32_t padding, float lo, float hi)
+{
+    if (padding == 0) return (i >= 0 && i < n) ? i : -1;
+    if (padding == 2 && (i < 0 || i >= n)) i = kiln_gs_trunc(kiln_gs_reflect((float)i, lo, hi));
+    return i < 0 ? 0 : (i >= n ? n - 1 : i);
+}
+
+static void kiln_gs_cubic(float t, float c[4])
+{
+    const float a = -0.75f;
+    const float x = t < 0 ? -t : t;
+    c[0] = ((a * (x + 1) - 5 * a) * (x + 1) + 8 * a) * (x + 1) - 4 * a;
+    c[1] = ((a + 2) * x - (a + 3)) * x * x + 1;
+    c[2] = ((a + 2) * (1 - x) - (a + 3)) * (1 - x) * (1 - x) + 1;
+    c[3] = ((a * (2 - x) - 5 * a) * (2 - x) + 8 * a) * (2 - x) - 4 * a;
+}
+
+/* Taps of one output position: per dim up to 4 (index, weight); returns the number per dim. */
+static int32_t kiln_gs_taps(float g, int32_t n, int32_t mode, int32_t padding, int32_t align, int32_t *idx,
+                            float *w)
+{
+    const float lo = align ? 0.0f : -0.5f, hi = align ? (float)n - 1.0f : (float)n - 0.5f;
+    float v = align ? (g + 1) / 2.0f * (float)(n - 1) : ((g + 1) * (float)n - 1) / 2.0f;
+    int32_t k0, k;
+    if (mode == 0) v = kiln_gs_rint(v);
+    if (v < lo || v > hi) {
+        if (padding == 1) v = v < 0 ? 0.0f : (v > (float)(n - 1) ? (float)(n - 1) : v);
+        else if (padding == 2) v = kiln_gs_reflect(v, lo, hi);
+    }
+    if (mode == 0) {
+        idx[0] = kiln_gs_index(kiln_gs_trunc(v), n, padding, lo, hi);
+        w[0] = 1.0f;
+        return 1;
+    }
+    k0 = kiln_gs_floor(v);
+    if (mode == 1) {
+        const float t = v - (float)k0;
+        idx[0] = kiln_gs_index(k0, n, padding, lo, hi);
+        idx[1] = kiln_gs_index(k0 == KILN_GS_FAR ? k0 : k0 + 1, n, padding, lo, hi);
+        w[0] = 1 - t;
+        w[1] = t;
+        return 2;
+    }
+    kiln_gs_cubic(v - (float)k0, w);
+    for (k = 0; k < 4; k++) {
+        int32_t i = k0;
+        if (k0 > -KILN_GS_FAR && k0 < KILN_GS_FAR) i = k0 - 1 + k;
+        idx[k] = kiln_gs_index(i, n, padding, lo, hi);
+    }
+    return 4;
+}
+
+#define KILN_GS_ID(v) (v)
+
+#define KILN_GRID_SAMPLE_DEF(SUF, T, CT, LD, ST)                                                                \
+    void kiln_grid_sample_##SUF(const T *x, const T *grid, T *y, int32_t N, int32_t C, int32_t r,              \
+                                const int32_t *in, const int32_t *out, int32_t mode, int32_t padding,           \
+                                int32_t align_corners)                                                          \
+    {                                                                                                           \
+        int32_t idx[KILN_GS_MAX_DIMS][4], cnt[KILN_GS_MAX_DIMS], strides[KILN_GS_MAX_DIMS];                    \
+        float w[KILN_GS_MAX_DIMS][4];                                                                           \
+        size_t in_count = 1, out_count = 1;                                                                     \
+        int32_t n, c, d;                                                                                        \
+        size_t o;                                                                                               \
+        if (r < 1 || r > KILN_GS_MAX_DIMS) return;                                                              \
+        for (d = r - 1; d >= 0; d--) {                                                                          \
+            strides[d] = (int32_t)in_count;                                                                     \
+            in_count *= (size_t)in[d];                                                                          \
+            out_count *= (size_t)out[d];                                                                        \
+        }                                                                                                       \
+        for (n = 0; n < N; n++) {                                                                               \
+            for (o = 0; o < out_count; o++) {                                                                   \
+                const T *g = grid + ((size_t)n * out_count + o) * (size_t)r;                                    \
+                int32_t total = 1, t;                                                                           \
+                for (d = 0; d < r; d++) {                                                                       \
+                    cnt[d] = kiln_gs_taps((float)LD(g[r - 1 - d]), in[d], mode, padding, align_corners, idx[d], \
+                                          w[d]);                                                                \
+                    total *= cnt[d];                                                                            \
+                }                                                                                               \
+                for (c = 0; c < C; c++) {                                                                       \
+                    const T *xc = x + ((size_t)n * (size_t)C + (size_t)c) * in_count;                           \
+                    CT acc = 0;                                                                                 \
+                    for (t = 0; t < total; t++) {                                                               \
+                        int32_t rest = t, off = 0, skip = 0;                                                    \
+                        CT weight = 1;                                                                          \
+                        for (d = r - 1; d >= 0; d--) {                                                          \
+                            const int32_t k = rest % cnt[d];                                                    \
+                            rest /= cnt[d];                                                                     \
+                            if (idx[d][k] < 0) skip = 1;                                                        \
+                            else off += idx[d][k] * strides[d];                                                 \
+                            weight *= (CT)w[d][k];                                                              \
+                        }                                                                                       \
+                        if (!skip) acc += weight * LD(xc[off]);                                                 \
+                    }                                                                                           \
+                    y[((size_t)n * (size_t)C + (size_t)c) * out_count + o] = ST(acc);                           \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_GRID_SAMPLE_DEF(f32, float, float, KILN_GS_ID, KILN_GS_ID)
+KILN_GRID_SAMPLE_DEF(f64, double, double, KILN_GS_ID, KILN_GS_ID)
+KILN_GRID_SAMPLE_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_GRID_SAMPLE_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_grid_sample.h": #"""
+#ifndef KILN_GRID_SAMPLE_H
+#define KILN_GRID_SAMPLE_H
+#include "kiln_common.h"
+
+/* GridSample over r = 1..3 spatial dims: x [N, C, in[0..r-1]], grid [N, out[0..r-1], r] (normalized coordinates
+ * in [-1, 1], last component first: grid[..., 0] indexes the innermost dim), y [N, C, out[0..r-1]].
+ * mode: 0 nearest (round half to even), 1 linear, 2 cubic (Keys, a = -0.75).
+ * padding: 0 zeros, 1 border (clamp), 2 reflection (mirror about the borders).
+ * align_corners: -1 and 1 are the centers of the corner pixels (else their outer edges).
+ * Coordinates are computed in float, as ONNX's reference does; values in float (double for f64). NaN and
+ * huge coordinates are defined: they read padding. */
+#define KILN_GRID_SAMPLE_DECL(SUF, T)                                                                          \
+    void kiln_grid_sample_##SUF(const T *x, const T *grid, T *y, int32_t N, int32_t C, int32_t r,              \
+                                const int32_t *in, const int32_t *out, int32_t mode, int32_t padding,           \
+                                int32_t align_corners);
+KILN_GRID_SAMPLE_DECL(f32, float)
+KILN_GRID_SAMPLE_DECL(f64, double)
+KILN_GRID_SAMPLE_DECL(f16, uint16_t)
+KILN_GRID_SAMPLE_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_gru.c": #"""
 #include "kiln_gru.h"
 
@@ -2298,6 +3017,98 @@ void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
  * empty sequence has zero final states (as in onnxruntime). */
 void kiln_gru_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, float *y, float *yh,
                   float *scratch, const int32_t *prm, const float *fprm);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_linear_attention.c": #"""
+#include "kiln_linear_attention.h"
+#include <math.h>
+
+#define KILN_LA_ID(v) (v)
+
+#define KILN_LINEAR_ATTENTION_DEF(SUF, T, CT, LD, ST, EXP)                                                      \
+    void kiln_linear_attention_##SUF(const T *q, const T *k, const T *v, const T *past, const T *decay,        \
+                                     const T *beta, T *y, T *present, void *scratch, const int32_t *p, CT scale) \
+    {                                                                                                           \
+        const int32_t B = p[0], TT = p[1], Hq = p[2], Hkv = p[3], dk = p[4], dv = p[5];                        \
+        const int32_t dkind = p[6], bkind = p[7], group = (Hkv > 0 && Hq >= Hkv) ? Hq / Hkv : 1;               \
+        CT *S = (CT *)scratch, *vt = S + (size_t)dk * (size_t)dv;                                              \
+        int32_t b, g, t, r, i, m;                                                                               \
+        for (b = 0; b < B; b++) {                                                                               \
+            for (g = 0; g < Hkv; g++) {                                                                         \
+                const size_t soff = ((size_t)b * (size_t)Hkv + (size_t)g) * (size_t)dk * (size_t)dv;            \
+                for (i = 0; i < dk * dv; i++) S[i] = past ? LD(past[soff + (size_t)i]) : (CT)0;                 \
+                for (t = 0; t < TT; t++) {                                                                      \
+                    const size_t bt = (size_t)b * (size_t)TT + (size_t)t;                                       \
+                    const T *kt = k + (bt * (size_t)Hkv + (size_t)g) * (size_t)dk;                              \
+                    const T *vv = v + (bt * (size_t)Hkv + (size_t)g) * (size_t)dv;                              \
+                    if (dkind == 1) {                                                                           \
+                        const CT e = EXP(LD(decay[bt * (size_t)Hkv + (size_t)g]));                              \
+                        for (i = 0; i < dk * dv; i++) S[i] *= e;                                                \
+                    } else if (dkind == 2) {                                                                    \
+                        const T *dt = decay + (bt * (size_t)Hkv + (size_t)g) * (size_t)dk;                      \
+                        for (i = 0; i < dk; i++) {                                                              \
+                            const CT e = EXP(LD(dt[i]));                                                        \
+                            for (m = 0; m < dv; m++) S[(size_t)i * (size_t)dv + (size_t)m] *= e;                \
+                        }                                                                                       \
+                    }                                                                                           \
+                    for (m = 0; m < dv; m++) vt[m] = LD(vv[m]);                                                 \
+                    if (bkind) {                                                                                \
+                        const CT bb = LD(beta[bkind == 1 ? bt * (size_t)Hkv + (size_t)g : bt]);                 \
+                        for (m = 0; m < dv; m++) {                                                              \
+                            CT acc = 0;                                                                         \
+                            for (i = 0; i < dk; i++) acc += S[(size_t)i * (size_t)dv + (size_t)m] * LD(kt[i]);  \
+                            vt[m] = bb * (vt[m] - acc);                                                         \
+                        }                                                                                       \
+                    }                                                                                           \
+                    for (i = 0; i < dk; i++) {                                                                  \
+                        const CT ki = LD(kt[i]);                                                                \
+                        for (m = 0; m < dv; m++) S[(size_t)i * (size_t)dv + (size_t)m] += ki * vt[m];           \
+                    }                                                                                           \
+                    for (r = 0; r < group; r++) {                                                               \
+                        const int32_t h = g * group + r;                                                        \
+                        const T *qt = q + (bt * (size_t)Hq + (size_t)h) * (size_t)dk;                           \
+                        T *yt = y + (bt * (size_t)Hq + (size_t)h) * (size_t)dv;                                 \
+                        for (m = 0; m < dv; m++) {                                                              \
+                            CT acc = 0;                                                                         \
+                            for (i = 0; i < dk; i++) acc += LD(qt[i]) * S[(size_t)i * (size_t)dv + (size_t)m];  \
+                            yt[m] = ST(scale * acc);                                                            \
+                        }                                                                                       \
+                    }                                                                                           \
+                }                                                                                               \
+                if (present)                                                                                    \
+                    for (i = 0; i < dk * dv; i++) present[soff + (size_t)i] = ST(S[i]);                         \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_LINEAR_ATTENTION_DEF(f32, float, float, KILN_LA_ID, KILN_LA_ID, expf)
+KILN_LINEAR_ATTENTION_DEF(f64, double, double, KILN_LA_ID, KILN_LA_ID, exp)
+KILN_LINEAR_ATTENTION_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16, expf)
+KILN_LINEAR_ATTENTION_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16, expf)
+
+"""#,
+        "kernels/generic/kiln_linear_attention.h": #"""
+#ifndef KILN_LINEAR_ATTENTION_H
+#define KILN_LINEAR_ATTENTION_H
+#include "kiln_common.h"
+
+/* LinearAttention: a recurrent state S[dk, dv] per (batch, kv head), carried over the T time steps:
+ *   gated:  S *= exp(decay_t)                        (decay per head: [B, T, Hkv]; per key dim: [B, T, Hkv*dk])
+ *   delta:  v_t = beta_t * (v_t - S^T k_t)           (beta [B, T, Hkv] or [B, T, 1])
+ *   S += k_t (outer) v_t;   y_t[h] = scale * q_t[h]^T S   for each query head h of the group.
+ * q [B, T, Hq*dk], k [B, T, Hkv*dk], v [B, T, Hkv*dv], y [B, T, Hq*dv]; past (NULL: zeros) and present
+ * [B, Hkv, dk, dv] (present may be NULL). p = {B, T, Hq, Hkv, dk, dv, decay_kind, beta_kind} with decay_kind
+ * 0 none / 1 per head / 2 per key dim, beta_kind 0 none / 1 per head / 2 one for all heads. Computed in float
+ * (double for f64); scratch holds dk*dv + dv of those. */
+#define KILN_LINEAR_ATTENTION_DECL(SUF, T, CT)                                                                  \
+    void kiln_linear_attention_##SUF(const T *q, const T *k, const T *v, const T *past, const T *decay,        \
+                                     const T *beta, T *y, T *present, void *scratch, const int32_t *p, CT scale);
+KILN_LINEAR_ATTENTION_DECL(f32, float, float)
+KILN_LINEAR_ATTENTION_DECL(f64, double, double)
+KILN_LINEAR_ATTENTION_DECL(f16, uint16_t, float)
+KILN_LINEAR_ATTENTION_DECL(bf16, uint16_t, float)
 
 #endif
 
@@ -2520,6 +3331,156 @@ void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, con
 void kiln_lstm_f32(const float *x, const float *wp, const int32_t *seq_lens, const float *h0, const float *c0,
                    const float *p, float *y, float *yh, float *yc, float *scratch, const int32_t *prm,
                    const float *fprm);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_max_unpool.c": #"""
+#include "kiln_max_unpool.h"
+
+#define KILN_MAX_UNPOOL_DEF(W, T)                                                                              \
+    void kiln_max_unpool_##W(const void *xv, const int64_t *idx, void *yv, int32_t n, int32_t rank, const int32_t *in, \
+                             const int32_t *out)                                                               \
+    {                                                                                                          \
+        const T *x = (const T *)xv;                                                                            \
+        T *y = (T *)yv;                                                                                        \
+        int64_t in_count = 1, out_count = 1;                                                                   \
+        int32_t e, d;                                                                                          \
+        if (rank < 0 || rank > KILN_MAX_RANK) return;                                                          \
+        for (d = 0; d < rank; d++) {                                                                           \
+            in_count *= in[d];                                                                                 \
+            out_count *= out[d];                                                                               \
+        }                                                                                                      \
+        memset(y, 0, (size_t)out_count * sizeof(T));                                                           \
+        for (e = 0; e < n; e++) {                                                                              \
+            int64_t i = idx[e], off = 0, stride = 1;                                                           \
+            if (i < 0 || i >= in_count) continue;                                                              \
+            for (d = rank - 1; d >= 0; d--) {                                                                  \
+                off += (i % in[d]) * stride;                                                                   \
+                i /= in[d];                                                                                    \
+                stride *= out[d];                                                                              \
+            }                                                                                                  \
+            y[off] = x[e];                                                                                     \
+        }                                                                                                      \
+    }
+
+KILN_MAX_UNPOOL_DEF(b8, uint8_t)
+KILN_MAX_UNPOOL_DEF(b16, uint16_t)
+KILN_MAX_UNPOOL_DEF(b32, uint32_t)
+KILN_MAX_UNPOOL_DEF(b64, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_max_unpool.h": #"""
+#ifndef KILN_MAX_UNPOOL_H
+#define KILN_MAX_UNPOOL_H
+#include "kiln_common.h"
+
+/* MaxUnpool: y (shape out[0..rank-1]) is zero except that x[e] is written at the flat index idx[e] of the
+ * unpooled shape `in` (in[d] <= out[d]; that tensor sits in the low corner of y). Later elements win ties;
+ * indices outside [0, prod(in)) are ignored. Elements are moved by width (b8/b16/b32/b64). */
+#define KILN_MAX_UNPOOL_DECL(W, T)                                                                             \
+    void kiln_max_unpool_##W(const void *xv, const int64_t *idx, void *yv, int32_t n, int32_t rank, const int32_t *in, \
+                             const int32_t *out);
+KILN_MAX_UNPOOL_DECL(b8, uint8_t)
+KILN_MAX_UNPOOL_DECL(b16, uint16_t)
+KILN_MAX_UNPOOL_DECL(b32, uint32_t)
+KILN_MAX_UNPOOL_DECL(b64, uint64_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_ml.c": #"""
+#include "kiln_ml.h"
+#include <float.h>
+
+#define KILN_BINARIZER_DEF(SUF, T)                                                  \
+    void kiln_binarizer_##SUF(const T *x, T *y, int32_t n, double threshold)        \
+    {                                                                               \
+        int32_t i;                                                                  \
+        for (i = 0; i < n; i++) y[i] = (T)((double)x[i] > threshold ? 1 : 0);       \
+    }
+KILN_BINARIZER_DEF(f32, float)
+KILN_BINARIZER_DEF(f64, double)
+KILN_BINARIZER_DEF(i32, int32_t)
+KILN_BINARIZER_DEF(i64, int64_t)
+
+static int kiln_tree_test(double v, const int32_t *node, const double *values, int32_t k, int32_t members_at)
+{
+    const double s = values[k];
+    int32_t m;
+    if (v != v && node[4]) return 1;
+    switch (node[1]) {
+    case 0: return v <= s;
+    case 1: return v < s;
+    case 2: return v >= s;
+    case 3: return v > s;
+    case 4: return v == s;
+    case 5: return v != s;
+    default:
+        for (m = 0; m < node[6]; m++)
+            if (v == values[members_at + node[5] + m]) return 1;
+        return 0;
+    }
+}
+
+#define KILN_TREE_ENSEMBLE_DEF(SUF, T, MAXV)                                                                   \
+    void kiln_tree_ensemble_##SUF(const T *x, T *y, int32_t rows, int32_t F, int32_t n_targets, int32_t n_trees, \
+                                  const int32_t *roots, int32_t n_nodes, const int32_t *nodes,                  \
+                                  const int32_t *leaf_target, const double *values, int32_t members_at,         \
+                                  int32_t weights_at, int32_t aggregate)                                        \
+    {                                                                                                          \
+        int32_t r, t, k;                                                                                       \
+        for (r = 0; r < rows; r++) {                                                                           \
+            const T *xr = x + (size_t)r * (size_t)F;                                                           \
+            T *yr = y + (size_t)r * (size_t)n_targets;                                                         \
+            for (k = 0; k < n_targets; k++) yr[k] = aggregate == 2 ? (T)(MAXV) : aggregate == 3 ? (T)-(MAXV) : (T)0; \
+            for (t = 0; t < n_trees; t++) {                                                                    \
+                int32_t at = roots[t], steps = 0, leaf, tid;                                                   \
+                T w;                                                                                           \
+                while (at >= 0 && steps <= n_nodes) {                                                          \
+                    const int32_t *node = nodes + (size_t)at * 7;                                              \
+                    at = kiln_tree_test((double)xr[node[0]], node, values, at, members_at) ? node[2] : node[3]; \
+                    steps++;                                                                                   \
+                }                                                                                              \
+                if (at >= 0) continue;                                                                         \
+                leaf = -1 - at;                                                                                \
+                tid = leaf_target[leaf];                                                                       \
+                w = (T)values[weights_at + leaf];                                                              \
+                if (aggregate == 0) yr[tid] += w / (T)n_trees;                                                 \
+                else if (aggregate == 1) yr[tid] += w;                                                         \
+                else if (aggregate == 2) { if (w < yr[tid]) yr[tid] = w; }                                     \
+                else if (w > yr[tid]) yr[tid] = w;                                                             \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+KILN_TREE_ENSEMBLE_DEF(f32, float, FLT_MAX)
+KILN_TREE_ENSEMBLE_DEF(f64, double, DBL_MAX)
+
+"""#,
+        "kernels/generic/kiln_ml.h": #"""
+#ifndef KILN_ML_H
+#define KILN_ML_H
+#include "kiln_common.h"
+
+/* ai.onnx.ml Binarizer: y = x > threshold ? 1 : 0 (NaN gives 0). */
+void kiln_binarizer_f32(const float *x, float *y, int32_t n, double threshold);
+void kiln_binarizer_f64(const double *x, double *y, int32_t n, double threshold);
+void kiln_binarizer_i32(const int32_t *x, int32_t *y, int32_t n, double threshold);
+void kiln_binarizer_i64(const int64_t *x, int64_t *y, int32_t n, double threshold);
+
+/* ai.onnx.ml TreeEnsemble: x [rows, F], y [rows, n_targets]. Node k is nodes[7k .. 7k+6] = {feature, mode,
+ * true next, false next, missing tracks true, first member, member count}; a next >= 0 is a node, -1 - j is
+ * leaf j (target leaf_target[j], weight values[weights_at + j]). Split k is values[k]; set members are
+ * values[members_at + first ...]. Modes: 0 <=, 1 <, 2 >=, 3 >, 4 ==, 5 !=, 6 member. Tree t starts at roots[t]
+ * (a negative root is a leaf). aggregate: 0 average, 1 sum, 2 min, 3 max. Comparisons are done in double;
+ * a walk stops after n_nodes steps (the compiler rejects cycles). */
+#define KILN_TREE_ENSEMBLE_DECL(SUF, T)                                                                        \
+    void kiln_tree_ensemble_##SUF(const T *x, T *y, int32_t rows, int32_t F, int32_t n_targets, int32_t n_trees, \
+                                  const int32_t *roots, int32_t n_nodes, const int32_t *nodes,                  \
+                                  const int32_t *leaf_target, const double *values, int32_t members_at,         \
+                                  int32_t weights_at, int32_t aggregate);
+KILN_TREE_ENSEMBLE_DECL(f32, float)
+KILN_TREE_ENSEMBLE_DECL(f64, double)
 
 #endif
 
@@ -4020,6 +4981,213 @@ void kiln_rnn_f32(const float *x, const float *wp, const int32_t *seq_lens, cons
 #endif
 
 """#,
+        "kernels/generic/kiln_roi_align.c": #"""
+#include "kiln_roi_align.h"
+#include <math.h>
+
+#define KILN_RA_MAX_GRID 1024
+
+/* ceil(v) as a sampling-grid size in [0, KILN_RA_MAX_GRID] (NaN gives 0). */
+static int32_t kiln_ra_grid(double v)
+{
+    if (!(v > 0)) return 0;
+    if (v >= KILN_RA_MAX_GRID) return KILN_RA_MAX_GRID;
+    return (int32_t)ceil(v);
+}
+
+/* Bilinear sample position: the four offsets and weights (all zero outside [-1, H] x [-1, W]). */
+static void kiln_ra_sample(double yy, double xx, int32_t H, int32_t W, int32_t pos[4], double w[4])
+{
+    int32_t yl, xl, yh, xh;
+    double ly, lx, hy, hx;
+    if (!(yy >= -1.0 && yy <= (double)H && xx >= -1.0 && xx <= (double)W)) {
+        pos[0] = pos[1] = pos[2] = pos[3] = 0;
+        w[0] = w[1] = w[2] = w[3] = 0;
+        return;
+    }
+    if (yy < 0) yy = 0;
+    if (xx < 0) xx = 0;
+    yl = (int32_t)yy;
+    xl = (int32_t)xx;
+    if (yl >= H - 1) { yh = yl = H - 1; yy = yl; } else { yh = yl + 1; }
+    if (xl >= W - 1) { xh = xl = W - 1; xx = xl; } else { xh = xl + 1; }
+    ly = yy - yl;
+    lx = xx - xl;
+    hy = 1.0 - ly;
+    hx = 1.0 - lx;
+    pos[0] = yl * W + xl;
+    pos[1] = yl * W + xh;
+    pos[2] = yh * W + xl;
+    pos[3] = yh * W + xh;
+    w[0] = hy * hx;
+    w[1] = hy * lx;
+    w[2] = ly * hx;
+    w[3] = ly * lx;
+}
+
+#define KILN_RA_ID(v) (v)
+
+#define KILN_ROI_ALIGN_DEF(SUF, T, CT, LD, ST)                                                                 \
+    void kiln_roi_align_##SUF(const T *x, const T *rois, const int64_t *batch, T *y, int32_t N, int32_t C,    \
+                              int32_t H, int32_t W, int32_t R, int32_t PH, int32_t PW, int32_t ratio,         \
+                              float spatial_scale, int32_t half_pixel, int32_t mode_max)                      \
+    {                                                                                                         \
+        int32_t r, c, ph, pw, iy, ix, k;                                                                      \
+        for (r = 0; r < R; r++) {                                                                             \
+            const T *box = rois + (size_t)r * 4;                                                              \
+            const double off = half_pixel ? 0.5 : 0.0, s = (double)spatial_scale;                             \
+            const double x1 = (double)LD(box[0]) * s - off, y1 = (double)LD(box[1]) * s - off;                \
+            const double x2 = (double)LD(box[2]) * s - off, y2 = (double)LD(box[3]) * s - off;                \
+            double rw = x2 - x1, rh = y2 - y1, bh, bw;                                                        \
+            int32_t gh, gw, count;                                                                            \
+            const int64_t b = batch[r];                                                                       \
+            if (!half_pixel) {                                                                                \
+                if (!(rw >= 1.0)) rw = 1.0;                                                                   \
+                if (!(rh >= 1.0)) rh = 1.0;                                                                   \
+            }                                                                                                 \
+            bh = rh / PH;                                                                                     \
+            bw = rw / PW;                                                                                     \
+            gh = ratio > 0 ? ratio : kiln_ra_grid(rh / PH);                                                   \
+            gw = ratio > 0 ? ratio : kiln_ra_grid(rw / PW);                                                   \
+            count = gh * gw > 1 ? gh * gw : 1;                                                                \
+            for (c = 0; c < C; c++) {                                                                         \
+                const T *xc = x + ((size_t)(b >= 0 && b < N ? b : 0) * (size_t)C + (size_t)c) * (size_t)H *   \
+                                      (size_t)W;                                                              \
+                T *yc = y + ((size_t)r * (size_t)C + (size_t)c) * (size_t)PH * (size_t)PW;                    \
+                for (ph = 0; ph < PH; ph++)                                                                   \
+                    for (pw = 0; pw < PW; pw++) {                                                             \
+                        CT out = 0;                                                                           \
+                        int first = 1;                                                                        \
+                        if (b < 0 || b >= N) {                                                                \
+                            yc[ph * PW + pw] = ST((CT)0);                                                     \
+                            continue;                                                                         \
+                        }                                                                                     \
+                        for (iy = 0; iy < gh; iy++) {                                                         \
+                            const double yy = y1 + ph * bh + (iy + 0.5) * bh / gh;                            \
+                            for (ix = 0; ix < gw; ix++) {                                                     \
+                                const double xx = x1 + pw * bw + (ix + 0.5) * bw / gw;                        \
+                                int32_t pos[4];                                                               \
+                                double w[4];                                                                  \
+                                kiln_ra_sample(yy, xx, H, W, pos, w);                                         \
+                                if (mode_max) {                                                               \
+                                    for (k = 0; k < 4; k++) {                                                 \
+                                        const CT v = (CT)(w[k] * (double)LD(xc[pos[k]]));                     \
+                                        if (first || v > out) out = v;                                        \
+                                        first = 0;                                                            \
+                                    }                                                                         \
+                                } else {                                                                      \
+                                    for (k = 0; k < 4; k++) out += (CT)(w[k] * (double)LD(xc[pos[k]]));       \
+                                }                                                                             \
+                            }                                                                                 \
+                        }                                                                                     \
+                        if (!mode_max) out /= (CT)count;                                                      \
+                        yc[ph * PW + pw] = ST(out);                                                           \
+                    }                                                                                         \
+            }                                                                                                 \
+        }                                                                                                     \
+    }
+
+KILN_ROI_ALIGN_DEF(f32, float, float, KILN_RA_ID, KILN_RA_ID)
+KILN_ROI_ALIGN_DEF(f64, double, double, KILN_RA_ID, KILN_RA_ID)
+KILN_ROI_ALIGN_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_ROI_ALIGN_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_roi_align.h": #"""
+#ifndef KILN_ROI_ALIGN_H
+#define KILN_ROI_ALIGN_H
+#include "kiln_common.h"
+
+/* RoiAlign: y[r, c] (PH x PW) pools x[batch[r], c] (H x W) over the box rois[r] = (x1, y1, x2, y2) scaled by
+ * spatial_scale (and shifted by -0.5 when half_pixel; otherwise boxes are at least 1x1). Each bin averages (or,
+ * with mode_max, takes the max of the weighted corners of) a sampling grid of bilinear samples: `ratio` per bin
+ * side, or ceil(bin size) when ratio <= 0 (capped at 1024). A batch index outside [0, N) gives zeros.
+ * Coordinates are computed in double. */
+#define KILN_ROI_ALIGN_DECL(SUF, T)                                                                           \
+    void kiln_roi_align_##SUF(const T *x, const T *rois, const int64_t *batch, T *y, int32_t N, int32_t C,    \
+                              int32_t H, int32_t W, int32_t R, int32_t PH, int32_t PW, int32_t ratio,         \
+                              float spatial_scale, int32_t half_pixel, int32_t mode_max);
+KILN_ROI_ALIGN_DECL(f32, float)
+KILN_ROI_ALIGN_DECL(f64, double)
+KILN_ROI_ALIGN_DECL(f16, uint16_t)
+KILN_ROI_ALIGN_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_rotary.c": #"""
+#include "kiln_rotary.h"
+
+#define KILN_ROT_ID(v) (v)
+
+#define KILN_ROTARY_DEF(SUF, T, CT, LD, ST)                                                                     \
+    void kiln_rotary_##SUF(const T *x, const T *cos_cache, const T *sin_cache, const int64_t *pos, T *y,        \
+                           int32_t B, int32_t S, int32_t H, int32_t D, int32_t rot, int32_t interleaved,         \
+                           int32_t sb, int32_t ss, int32_t sh, int32_t rows)                                     \
+    {                                                                                                           \
+        const int32_t half = rot / 2;                                                                           \
+        int32_t b, s, h, k;                                                                                     \
+        for (b = 0; b < B; b++) {                                                                               \
+            for (s = 0; s < S; s++) {                                                                           \
+                const T *pc = 0, *ps = 0;                                                                       \
+                if (pos) {                                                                                      \
+                    int64_t r = pos[(size_t)b * (size_t)S + (size_t)s];                                         \
+                    if (r < 0) r += rows;                                                                       \
+                    if (r >= 0 && r < rows) {                                                                   \
+                        pc = cos_cache + (size_t)r * (size_t)half;                                              \
+                        ps = sin_cache + (size_t)r * (size_t)half;                                              \
+                    }                                                                                           \
+                } else {                                                                                        \
+                    pc = cos_cache + ((size_t)b * (size_t)S + (size_t)s) * (size_t)half;                        \
+                    ps = sin_cache + ((size_t)b * (size_t)S + (size_t)s) * (size_t)half;                        \
+                }                                                                                               \
+                for (h = 0; h < H; h++) {                                                                       \
+                    size_t o = (size_t)b * (size_t)sb + (size_t)s * (size_t)ss + (size_t)h * (size_t)sh;        \
+                    const T *px = x + o;                                                                        \
+                    T *py = y + o;                                                                              \
+                    for (k = 0; k < half; k++) {                                                                \
+                        const int32_t i1 = interleaved ? 2 * k : k, i2 = interleaved ? 2 * k + 1 : k + half;    \
+                        const CT x1 = LD(px[i1]), x2 = LD(px[i2]);                                              \
+                        const CT c = pc ? LD(pc[k]) : (CT)0, sn = ps ? LD(ps[k]) : (CT)0;                       \
+                        py[i1] = ST(c * x1 - sn * x2);                                                          \
+                        py[i2] = ST(sn * x1 + c * x2);                                                          \
+                    }                                                                                           \
+                    for (k = 2 * half; k < D; k++) py[k] = px[k];                                               \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_ROTARY_DEF(f32, float, float, KILN_ROT_ID, KILN_ROT_ID)
+KILN_ROTARY_DEF(f64, double, double, KILN_ROT_ID, KILN_ROT_ID)
+KILN_ROTARY_DEF(f16, uint16_t, float, kiln_f16_to_f32, kiln_f32_to_f16)
+KILN_ROTARY_DEF(bf16, uint16_t, float, kiln_bf16_to_f32, kiln_f32_to_bf16)
+
+"""#,
+        "kernels/generic/kiln_rotary.h": #"""
+#ifndef KILN_ROTARY_H
+#define KILN_ROTARY_H
+#include "kiln_common.h"
+
+/* RotaryEmbedding. x and y are viewed as [B, S, H, D] with element strides (sb, ss, sh) for (batch, sequence,
+ * head) and contiguous D; y has x's layout. The first `rot` (even) elements of each head vector rotate by the
+ * angles of its position: pairs (x[k], x[k + rot/2]) or, when `interleaved`, (x[2k], x[2k+1]) become
+ * (c*x1 - s*x2, s*x1 + c*x2) with c = cos[pos][k], s = sin[pos][k]; the rest is copied.
+ * With position ids (pos != NULL, int64 [B, S]) the caches are [rows, rot/2] and row pos[b, s] is used
+ * (negative ids count from the end; ids outside [-rows, rows) zero the rotated part); without them the caches
+ * are [B, S, rot/2]. y may equal x. */
+#define KILN_ROTARY_DECL(SUF, T)                                                                                \
+    void kiln_rotary_##SUF(const T *x, const T *cos_cache, const T *sin_cache, const int64_t *pos, T *y,        \
+                           int32_t B, int32_t S, int32_t H, int32_t D, int32_t rot, int32_t interleaved,         \
+                           int32_t sb, int32_t ss, int32_t sh, int32_t rows);
+KILN_ROTARY_DECL(f32, float)
+KILN_ROTARY_DECL(f64, double)
+KILN_ROTARY_DECL(f16, uint16_t)
+KILN_ROTARY_DECL(bf16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_scatter_elements.c": #"""
 #include "kiln_scatter_elements.h"
 
@@ -4359,6 +5527,123 @@ KILN_FOR_WIDTHS(KILN_STRIDED_DEF)
     void kiln_strided_b##W(const void *x, void *y, int32_t rank, const int32_t *shape, const int32_t *strides, \
                            int32_t base);
 KILN_FOR_WIDTHS(KILN_STRIDED_DECL)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_tensor_scatter.c": #"""
+#include "kiln_tensor_scatter.h"
+
+#define KILN_TENSOR_SCATTER_DEF(W, T)                                                                         \
+    void kiln_tensor_scatter_##W(const void *past, const void *update, const int64_t *idx, void *y, int32_t B, \
+                                 int32_t M, int32_t L, int32_t S, int32_t inner, int32_t circular)             \
+    {                                                                                                         \
+        const T *u = (const T *)update;                                                                       \
+        T *out = (T *)y;                                                                                      \
+        int32_t b, m, s;                                                                                      \
+        const size_t row = (size_t)inner * sizeof(T);                                                         \
+        if (y != past) memcpy(y, past, (size_t)B * (size_t)M * (size_t)L * row);                              \
+        for (b = 0; b < B; b++) {                                                                             \
+            const int64_t start = idx ? idx[b] : 0;                                                           \
+            for (m = 0; m < M; m++)                                                                           \
+                for (s = 0; s < S; s++) {                                                                     \
+                    int64_t pos;                                                                              \
+                    if (circular) {                                                                           \
+                        if (L <= 0) continue;                                                                 \
+                        pos = start % L;                                                                      \
+                        if (pos < 0) pos += L;                                                                \
+                        pos = (pos + s) % L;                                                                  \
+                    } else {                                                                                  \
+                        if (start < 0 || start >= L || (int64_t)s >= (int64_t)L - start) continue;            \
+                        pos = start + s;                                                                      \
+                    }                                                                                         \
+                    memcpy(out + (((size_t)b * (size_t)M + (size_t)m) * (size_t)L + (size_t)pos) * (size_t)inner, \
+                           u + (((size_t)b * (size_t)M + (size_t)m) * (size_t)S + (size_t)s) * (size_t)inner, row); \
+                }                                                                                             \
+        }                                                                                                     \
+    }
+
+KILN_TENSOR_SCATTER_DEF(b8, uint8_t)
+KILN_TENSOR_SCATTER_DEF(b16, uint16_t)
+KILN_TENSOR_SCATTER_DEF(b32, uint32_t)
+KILN_TENSOR_SCATTER_DEF(b64, uint64_t)
+
+"""#,
+        "kernels/generic/kiln_tensor_scatter.h": #"""
+#ifndef KILN_TENSOR_SCATTER_H
+#define KILN_TENSOR_SCATTER_H
+#include "kiln_common.h"
+
+/* TensorScatter: y = past [B, M, L, inner] (the dims before the axis after the batch merged into M, the dims
+ * after it into inner) with update [B, M, S, inner] written at sequence positions idx[b] + s (idx NULL: 0).
+ * circular: positions wrap modulo L; linear: positions outside [0, L) are not written. y may equal past.
+ * Elements move by width (b8/b16/b32/b64). */
+#define KILN_TENSOR_SCATTER_DECL(W)                                                                           \
+    void kiln_tensor_scatter_##W(const void *past, const void *update, const int64_t *idx, void *y, int32_t B, \
+                                 int32_t M, int32_t L, int32_t S, int32_t inner, int32_t circular);
+KILN_TENSOR_SCATTER_DECL(b8)
+KILN_TENSOR_SCATTER_DECL(b16)
+KILN_TENSOR_SCATTER_DECL(b32)
+KILN_TENSOR_SCATTER_DECL(b64)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_tfidf.c": #"""
+#include "kiln_tfidf.h"
+
+#define KILN_TFIDF_DEF(SUF, T)                                                                                 \
+    void kiln_tfidf_##SUF(const T *x, float *y, int32_t rows, int32_t C, int32_t out, int32_t G,               \
+                          const int64_t *pool, const int32_t *start, const int32_t *len, const int32_t *col,   \
+                          int32_t min_len, int32_t max_len, int32_t max_skip, int32_t mode, const float *weights) \
+    {                                                                                                          \
+        int32_t r, d, k, p, j, i;                                                                              \
+        for (i = 0; i < rows * out; i++) y[i] = 0.0f;                                                          \
+        for (r = 0; r < rows; r++) {                                                                           \
+            const T *row = x + (size_t)r * (size_t)C;                                                          \
+            float *yr = y + (size_t)r * (size_t)out;                                                           \
+            for (d = 1; d <= max_skip + 1; d++) {                                                              \
+                const int32_t least = (d > 1 && min_len < 2) ? 2 : min_len;                                    \
+                if (least > max_len || (d > 1 && d >= C)) break;                                               \
+                for (k = 0; k < G; k++) {                                                                      \
+                    const int32_t n = len[k];                                                                  \
+                    if (n < least || n > max_len || n < 1) continue;                                           \
+                    if ((int64_t)(n - 1) * d >= (int64_t)C) continue;                                          \
+                    for (p = 0; p + (n - 1) * d < C; p++) {                                                    \
+                        for (j = 0; j < n; j++)                                                                \
+                            if ((int64_t)row[p + j * d] != pool[start[k] + j]) break;                          \
+                        if (j == n) yr[col[k]] += 1.0f;                                                        \
+                    }                                                                                          \
+                }                                                                                              \
+            }                                                                                                  \
+            for (i = 0; i < out; i++) {                                                                        \
+                const float w = weights ? weights[i] : 1.0f;                                                   \
+                if (mode == 2) yr[i] = yr[i] > 0 ? w : 0.0f;                                                   \
+                else if (mode == 3) yr[i] = w * yr[i];                                                         \
+            }                                                                                                  \
+        }                                                                                                      \
+    }
+
+KILN_TFIDF_DEF(i32, int32_t)
+KILN_TFIDF_DEF(i64, int64_t)
+
+"""#,
+        "kernels/generic/kiln_tfidf.h": #"""
+#ifndef KILN_TFIDF_H
+#define KILN_TFIDF_H
+#include "kiln_common.h"
+
+/* TfIdfVectorizer over integer tokens x [rows, C] into y [rows, out] (float). The dictionary has G n-grams:
+ * gram k is pool[start[k] .. start[k] + len[k]) and counts into column col[k]. For each skip distance
+ * d = 1 .. max_skip + 1 an n-gram matches at tokens p, p + d, ..., p + (n-1)d; unigrams count only for d = 1.
+ * Only n-grams of at least min_len count. mode 1 (TF) writes counts, 2 (IDF) weights[col] (1 without weights)
+ * where the count is nonzero, 3 (TFIDF) weights[col] * count (the count without weights). */
+#define KILN_TFIDF_DECL(SUF, T)                                                                                \
+    void kiln_tfidf_##SUF(const T *x, float *y, int32_t rows, int32_t C, int32_t out, int32_t G,               \
+                          const int64_t *pool, const int32_t *start, const int32_t *len, const int32_t *col,   \
+                          int32_t min_len, int32_t max_len, int32_t max_skip, int32_t mode, const float *weights);
+KILN_TFIDF_DECL(i32, int32_t)
+KILN_TFIDF_DECL(i64, int64_t)
 
 #endif
 
