@@ -34,11 +34,12 @@ public enum Shell {
         p.standardOutput = outH
         p.standardError = errH
         p.standardInput = FileHandle.nullDevice
+        // The handler must be set before run(): a process that exits first would otherwise never signal.
+        let done = DispatchSemaphore(value: 0)
+        p.terminationHandler = { _ in done.signal() }
         do { try p.run() } catch {
             throw KilnError(.tool, "cannot run \(executable): \(error.localizedDescription)")
         }
-        let done = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in done.signal() }
         var timedOut = false
         if done.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
