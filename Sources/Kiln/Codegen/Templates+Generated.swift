@@ -1266,53 +1266,95 @@ static void kiln_conv2d_range(int32_t off, int32_t S, int32_t size, int32_t n_ou
     *hi = b;
 }
 
+/* One output pixel with its own tap range (border pixels): taps (c, kh, kw) ascending, padding skipped. */
+static float kiln_conv2d_pixel(const float *xg, const float *wm, int32_t cg, int32_t ow, int32_t ih0, int32_t kh0,
+                               int32_t kh1, const int32_t *p)
+{
+    const int32_t H = p[KILN_CONV_H], W = p[KILN_CONV_W], KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
+    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
+    int32_t c, kh, kw, lo, hi;
+    float acc = 0.0f;
+    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
+    for (c = 0; c < cg; c++) {
+        const float *xc = xg + (size_t)c * H * W;
+        const float *wc = wm + (size_t)c * KH * KW;
+        for (kh = kh0; kh < kh1; kh++) {
+            const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+            const float *wr = wc + (size_t)kh * KW;
+            for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
+        }
+    }
+    return acc;
+}
+
+/* One output plane (image n, output channel m). xg points at the group's first input channel, wm at the
+ * channel's weights. Rows are split into border pixels (per-pixel tap ranges) and an interior where every kw tap
+ * is inside the row; the interior runs four output pixels at a time with their accumulators in registers. */
+static void kiln_conv2d_plane(const float *xg, const float *wm, const float *bias, int32_t m, int32_t cg,
+                              float *ym, const int32_t *p, float act_min, float act_max)
+{
+    const int32_t H = p[KILN_CONV_H], W = p[KILN_CONV_W], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
+    const int32_t act = p[KILN_CONV_ACT];
+    int32_t ilo, ihi, a2, b1, oh, ow, c, kh, kw;
+    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
+    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
+    if (ilo < a2) ilo = a2;
+    if (ihi < ilo) ihi = ilo;
+    for (oh = 0; oh < OH; oh++) {
+        const int32_t ih0 = oh * SH - PT;
+        float *yr = ym + (size_t)oh * OW;
+        int32_t kh0, kh1;
+        /* kernel rows that land inside the image: kh in [kh0, kh1) */
+        kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+        for (ow = 0; ow < ilo; ow++)
+            yr[ow] = kiln_conv2d_fin(kiln_conv2d_pixel(xg, wm, cg, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                     act_max);
+        for (; ow + 4 <= ihi; ow += 4) {
+            const int32_t iw0 = ow * SW - PL;
+            float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
+            for (c = 0; c < cg; c++) {
+                const float *xc = xg + (size_t)c * H * W + iw0;
+                const float *wc = wm + (size_t)c * KH * KW;
+                for (kh = kh0; kh < kh1; kh++) {
+                    const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
+                    const float *wr = wc + (size_t)kh * KW;
+                    for (kw = 0; kw < KW; kw++) {
+                        const float wv = wr[kw];
+                        const float *xs = xr + kw * DW;
+                        a0 += xs[0] * wv;
+                        a1 += xs[SW] * wv;
+                        a2f += xs[2 * SW] * wv;
+                        a3 += xs[3 * SW] * wv;
+                    }
+                }
+            }
+            yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
+            yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
+            yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
+            yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
+        }
+        /* interior remainder and right border */
+        for (; ow < OW; ow++)
+            yr[ow] = kiln_conv2d_fin(kiln_conv2d_pixel(xg, wm, cg, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                     act_max);
+    }
+}
+
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max)
 {
     const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
     const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
-    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
-    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
-    const int32_t G = p[KILN_CONV_GROUP], act = p[KILN_CONV_ACT];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], G = p[KILN_CONV_GROUP];
     const int32_t CG = C / G, MG = M / G;
-    int32_t n, m, oh, ow, c, kh, kw;
-    for (n = 0; n < N; n++) {
-        for (m = 0; m < M; m++) {
-            const int32_t g = m / MG;
-            const float *wm = w + (size_t)m * CG * KH * KW;
-                        const float *xg = x + ((size_t)n * C + (size_t)g * CG) * H * W;
-            float *ym = y + ((size_t)n * M + m) * OH * OW;
-            for (oh = 0; oh < OH; oh++) {
-                const int32_t ih0 = oh * SH - PT;
-                float *yr = ym + (size_t)oh * OW;
-                int32_t kh0, kh1;
-                /* kernel rows that land inside the image: kh in [kh0, kh1) */
-                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
-                for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
-                for (c = 0; c < CG; c++) {
-                    const float *xc = xg + (size_t)c * H * W;
-                    const float *wc = wm + (size_t)c * KH * KW;
-                    for (kh = kh0; kh < kh1; kh++) {
-                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
-                        const float *wr = wc + (size_t)kh * KW;
-                        for (kw = 0; kw < KW; kw++) {
-                            const float wv = wr[kw];
-                            const int32_t off = kw * DW - PL;
-                            int32_t lo, hi;
-                            kiln_conv2d_range(off, SW, W, OW, &lo, &hi);
-                            if (SW == 1) {
-                                const float *xs = xr + off;
-                                for (ow = lo; ow < hi; ow++) yr[ow] += xs[ow] * wv;
-                            } else {
-                                for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
-                            }
-                        }
-                    }
-                }
-                for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv2d_fin(yr[ow], bias, m, act, act_min, act_max);
-            }
-        }
-    }
+    int32_t n, m;
+    for (n = 0; n < N; n++)
+        for (m = 0; m < M; m++)
+            kiln_conv2d_plane(x + ((size_t)n * C + (size_t)(m / MG) * CG) * H * W, w + (size_t)m * CG * KH * KW,
+                              bias, m, CG, y + ((size_t)n * M + m) * OH * OW, p, act_min, act_max);
 }
 
 void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
@@ -1327,79 +1369,19 @@ void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias
                       1, 0, p[KILN_CONV_ACT], act_min, act_max);
 }
 
-/* One depthwise output pixel with its own tap range (border pixels). */
-static float kiln_conv2d_dw_pixel(const float *xc, const float *wm, int32_t ow, int32_t ih0, int32_t kh0,
-                                  int32_t kh1, const int32_t *p)
-{
-    const int32_t W = p[KILN_CONV_W], KW = p[KILN_CONV_KW], DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
-    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
-    int32_t kh, kw, lo, hi;
-    float acc = 0.0f;
-    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
-    for (kh = kh0; kh < kh1; kh++) {
-        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-        const float *wr = wm + (size_t)kh * KW;
-        for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
-    }
-    return acc;
-}
-
 void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
                                float act_min, float act_max)
 {
     const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
     const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
-    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
-    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
-    const int32_t act = p[KILN_CONV_ACT];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW];
     const int32_t mult = M / C;
-    int32_t ilo, ihi, a2, b1, n, m, oh, ow, kh, kw;
-    /* interior columns, where every kw tap is inside the row: ow in [ilo, ihi) */
-    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
-    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
-    if (ilo < a2) ilo = a2;
-    if (ihi < ilo) ihi = ilo;
-    for (n = 0; n < N; n++) {
-        for (m = 0; m < M; m++) {
-            const float *xc = x + ((size_t)n * C + (size_t)(m / mult)) * H * W;
-            const float *wm = w + (size_t)m * KH * KW;
-                        float *ym = y + ((size_t)n * M + m) * OH * OW;
-            for (oh = 0; oh < OH; oh++) {
-                const int32_t ih0 = oh * SH - PT;
-                float *yr = ym + (size_t)oh * OW;
-                int32_t kh0, kh1;
-                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
-                for (ow = 0; ow < ilo; ow++)
-                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
-                                             act_max);
-                /* interior: four pixels per pass, accumulators in registers */
-                for (; ow + 4 <= ihi; ow += 4) {
-                    const int32_t iw0 = ow * SW - PL;
-                    float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
-                    for (kh = kh0; kh < kh1; kh++) {
-                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-                        const float *wr = wm + (size_t)kh * KW;
-                        for (kw = 0; kw < KW; kw++) {
-                            const float wv = wr[kw];
-                            const float *xs = xr + kw * DW;
-                            a0 += xs[0] * wv;
-                            a1 += xs[SW] * wv;
-                            a2f += xs[2 * SW] * wv;
-                            a3 += xs[3 * SW] * wv;
-                        }
-                    }
-                    yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
-                    yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
-                    yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
-                    yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
-                }
-                /* interior remainder and right border */
-                for (; ow < OW; ow++)
-                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
-                                             act_max);
-            }
-        }
-    }
+    int32_t n, m;
+    /* one input channel per output channel: no channel loop, no group arithmetic */
+    for (n = 0; n < N; n++)
+        for (m = 0; m < M; m++)
+            kiln_conv2d_plane(x + ((size_t)n * C + (size_t)(m / mult)) * H * W, w + (size_t)m * KH * KW, bias, m, 1,
+                              y + ((size_t)n * M + m) * OH * OW, p, act_min, act_max);
 }
 
 """#,
@@ -1419,10 +1401,14 @@ void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias
  * with ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW. Each product and each sum is rounded to float (build
  * with floating-point contraction off, e.g. -ffp-contract=off, when bit-exactness across compilers matters).
  *
- * kiln_conv2d_f32 is general (groups, strides, dilations, padding); it accumulates whole output rows with the
- * output width as the contiguous inner loop. kiln_conv2d_pointwise_f32 requires KH = KW = 1, unit strides, no
- * padding and one group, and runs as a GEMM per image. kiln_conv2d_depthwise_f32 requires G = C (any channel
- * multiplier M/C) and keeps a block of output pixels in registers. */
+ * kiln_conv2d_f32 is general (groups, strides, dilations, padding). Each output row is split, with bounds
+ * computed once per row, into border pixels (each with its own tap range) and an interior where every tap is
+ * inside the image; the interior runs four consecutive output pixels at a time with their accumulators in
+ * registers, so the tap loop has no bounds checks. kiln_conv2d_depthwise_f32 requires G = C (any channel
+ * multiplier M/C) and runs the same per-plane routine without the channel loop. kiln_conv2d_pointwise_f32
+ * requires KH = KW = 1, unit strides, no padding and one group, and runs as a GEMM per image (kiln_gemm.h). All
+ * three give the same bits for the same inputs.
+ */
 enum {
     KILN_CONV_N, KILN_CONV_C, KILN_CONV_H, KILN_CONV_W,  /* input */
     KILN_CONV_M, KILN_CONV_OH, KILN_CONV_OW,             /* output channels and size */
@@ -3633,6 +3619,33 @@ static size_t kiln_norm_count(const int32_t *sh, int32_t nd)
             }                                                                                                  \
         }                                                                                                      \
     }                                                                                                          \
+    void kiln_batchnorm_train_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var,     \
+                                    T *y, T *run_mean, T *run_var, int32_t n, int32_t c, int32_t inner,         \
+                                    float eps, float momentum)                                                  \
+    {                                                                                                          \
+        const size_t cnt = (size_t)n * (size_t)inner;                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (j = 0; j < c; j++) {                                                                              \
+            V m = 0, q = 0, a, b;                                                                              \
+            for (i = 0; i < n; i++)                                                                            \
+                for (k = 0; k < inner; k++) m += LD(x[((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + k]); \
+            m = cnt ? m / (V)cnt : (V)0;                                                                       \
+            for (i = 0; i < n; i++)                                                                            \
+                for (k = 0; k < inner; k++) {                                                                  \
+                    const V d = LD(x[((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + k]) - m;            \
+                    q += d * d;                                                                                \
+                }                                                                                              \
+            q = cnt ? q / (V)cnt : (V)0;                                                                       \
+            if (run_mean) run_mean[j] = ST(LD(mean[j]) * (V)momentum + m * ((V)1 - (V)momentum));             \
+            if (run_var) run_var[j] = ST(LD(var[j]) * (V)momentum + q * ((V)1 - (V)momentum));                 \
+            a = LD(scale[j]) / SQRT(q + (V)eps);                                                               \
+            b = LD(bias[j]);                                                                                   \
+            for (i = 0; i < n; i++) {                                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * a + b);                         \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
     void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner)       \
     {                                                                                                          \
         int32_t i, j, k;                                                                                       \
@@ -3806,6 +3819,9 @@ KILN_NORM_DEF(bf16, uint16_t, float, float, kiln_bf16_to_f32, kiln_f32_to_bf16, 
  * "inner" is the element count per (batch, channel) pair, i.e. the product of the spatial dims.
  *
  * batchnorm:   y = (x - mean[c]) * (scale[c] / sqrt(var[c] + eps)) + bias[c]          (inference form)
+ * batchnorm_train: batch statistics per channel over (n, inner): m = sum(x)/cnt, v = sum((x - m)^2)/cnt,
+ *              y = (x - m) * (scale / sqrt(v + eps)) + bias; run_mean = mean * momentum + m * (1 - momentum) and
+ *              run_var = var * momentum + v * (1 - momentum) when not NULL
  * affine:      y = x * a[c] + b[c]                                   (BatchNormalization with constant params)
  * instancenorm: per (n, c): m = sum(x)/inner, v = sum((x - m)^2)/inner, y = (x - m) / sqrt(v + eps) * scale[c] + bias[c]
  * layernorm:   per row of n elements: m, v as above, r = 1 / sqrt(v + eps), y = (x - m) * r * scale[i] + bias[i]
@@ -3821,6 +3837,9 @@ KILN_NORM_DEF(bf16, uint16_t, float, float, kiln_bf16_to_f32, kiln_f32_to_bf16, 
 #define KILN_NORM_DECL(SFX, T, M)                                                                              \
     void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
                               int32_t n, int32_t c, int32_t inner, float eps);                                  \
+    void kiln_batchnorm_train_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var,     \
+                                    T *y, T *run_mean, T *run_var, int32_t n, int32_t c, int32_t inner,         \
+                                    float eps, float momentum);                                                 \
     void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner);      \
     void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
                                  int32_t inner, float eps);                                                     \

@@ -1,7 +1,8 @@
 /// BatchNormalization in inference form: y = (x - mean) / sqrt(var + epsilon) * scale + B per channel (dim 1).
 /// Before opset 9 `spatial = 0` gives per-activation parameters of shape x.shape[1...]. With constant
-/// parameters the compiler folds them into y = x * a + b. The training form (training_mode = 1, or the running
-/// statistics outputs of old opsets) is not supported.
+/// parameters the compiler folds them into y = x * a + b. Since opset 14, training_mode = 1 normalizes with the
+/// batch statistics and writes the running mean and variance outputs; the training forms of older opsets are not
+/// supported.
 public enum BatchNormalization: Operator {
     public static let opType = "BatchNormalization"
 
@@ -31,7 +32,13 @@ public enum BatchNormalization: Operator {
                 throw n.error("parameter \(i) has shape \(p.shape), expected \(l.paramShape)")
             }
         }
-        if try n.int("training_mode", default: 0) != 0 { throw n.unsupported("training_mode = 1 is not supported") }
+        if try training(n) {
+            guard (1...4).allSatisfy({ (try? n.input($0).dtype) == x.dtype }) else {
+                throw n.unsupported("training_mode = 1 with parameters of another type")
+            }
+            let stat = TensorType(x.dtype, l.paramShape)
+            return [x, stat, stat]
+        }
         if n.opset < 7, try n.int("is_test", default: 0) == 0, (1..<n.outputCount).contains(where: n.hasOutput) {
             throw n.unsupported("the training form (is_test = 0 with statistics outputs) is not supported")
         }
@@ -39,6 +46,10 @@ public enum BatchNormalization: Operator {
             throw n.unsupported("the running statistics outputs (training form) are not supported")
         }
         return [x]
+    }
+
+    static func training(_ n: NodeContext) throws -> Bool {
+        try n.opset >= 14 && n.int("training_mode", default: 0) != 0
     }
 
     /// Per-channel (a, b) with y = x * a + b, when every parameter is constant.
@@ -61,6 +72,15 @@ public enum BatchNormalization: Operator {
         if x.count == 0 { return }
         let sfx = x.dtype.kernelSuffix
         let same = (1...4).allSatisfy { (try? n.input($0).dtype) == x.dtype }
+        if try training(n) {
+            b.call("kiln_batchnorm_train_\(sfx)", source: "kiln_norm",
+                   [.input(try n.inputID(0)), .input(try n.inputID(1)), .input(try n.inputID(2)),
+                    .input(try n.inputID(3)), .input(try n.inputID(4)), .output(try n.outputID(0)),
+                    n.hasOutput(1) ? .output(try n.outputID(1)) : .null, n.hasOutput(2) ? .output(try n.outputID(2)) : .null,
+                    .int(l.n), .int(l.c), .int(l.inner), .float(try n.float("epsilon", default: 1e-5)),
+                    .float(try n.float("momentum", default: 0.9))], macs: 3 * x.count)
+            return
+        }
         if let ab = try affine(n) {
             let a = b.constant(TensorData(dtype: x.dtype, shape: [l.c], doubles: ab.a), name: "\(n.name)_a")
             let c = b.constant(TensorData(dtype: x.dtype, shape: [l.c], doubles: ab.b), name: "\(n.name)_b")

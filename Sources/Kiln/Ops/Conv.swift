@@ -19,7 +19,7 @@ public enum Conv: Operator {
         var f = try SpatialFilter(n, kernel: kernel)
         let group = try n.int("group", default: 1)
         let c = x.shape[1], m = w.shape[0]
-        guard group > 0, c % group == 0, m % group == 0, w.shape[1] * group == c else {
+        guard group > 0, group <= max(c, 1), c % group == 0, m % group == 0, w.shape[1] * group == c else {
             throw n.error("weights \(w.shape) with group \(group) do not match \(c) input channels")
         }
         if n.hasInput(2) {
@@ -37,7 +37,7 @@ public enum Conv: Operator {
         let f = g.filter
         guard f.rank <= 3 else { throw n.unsupported("\(f.rank)-D convolution is not supported") }
         if g.y.count == 0 { return }
-        let macs = g.y.count * (g.w.count / max(g.w.shape[0], 1))
+        let macs = g.y.count &* (g.w.count / max(g.w.shape[0], 1))
         let act = try FusedActivation.bounds(n)
         let io: [KernelArg] = [.input(try n.inputID(0)), .input(try n.inputID(1)),
                                n.hasInput(2) ? .input(try n.inputID(2)) : .null, .output(try n.outputID(0))]

@@ -23,6 +23,7 @@ public enum ConvTranspose: Operator {
         guard group > 0, c % group == 0, w.shape[0] == c else {
             throw n.error("weights \(w.shape) with group \(group) do not match \(c) input channels")
         }
+        guard group <= max(c, 1) else { throw n.error("group \(group) exceeds the channel count \(c)") }
         let m = w.shape[1] * group
         if n.hasInput(2) {
             let b = try n.input(2)
@@ -42,6 +43,11 @@ public enum ConvTranspose: Operator {
         guard strides.allSatisfy({ $0 > 0 }), dil.allSatisfy({ $0 > 0 }), kernel.allSatisfy({ $0 > 0 }),
               (pads ?? []).allSatisfy({ $0 >= 0 }), outPad.allSatisfy({ $0 >= 0 }) else {
             throw n.error("kernel, strides and dilations must be positive, pads and output_padding non-negative")
+        }
+        let limit = SpatialFilter.maxAttribute
+        guard (kernel + strides + dil + outPad + (pads ?? []) + (outShape ?? [])).allSatisfy({ $0 <= limit }),
+              (outShape ?? []).allSatisfy({ $0 >= 0 }), group <= max(c, 1) else {
+            throw n.unsupported("attribute values above \(limit)")
         }
         guard ["NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"].contains(autoPad) else {
             throw n.error("auto_pad '\(KilnError.printable(autoPad))' is not valid")
@@ -84,6 +90,6 @@ public enum ConvTranspose: Operator {
         b.call("kiln_convtranspose_f32", source: "kiln_conv3d",
                [.input(try n.inputID(0)), .input(try n.inputID(1)), n.hasInput(2) ? .input(try n.inputID(2)) : .null,
                 .output(try n.outputID(0)), .ints(p), .float(act.min), .float(act.max)],
-               macs: g.x.count * g.w.count / max(g.x.shape[1], 1))
+               macs: g.x.count &* (g.w.count / max(g.x.shape[1], 1)))
     }
 }

@@ -6,7 +6,9 @@ public enum LRN: Operator {
         let x = try n.input(0)
         try n.requireDType(x, Normalization.floats)
         guard x.rank >= 2 else { throw n.error("input must have rank >= 2") }
-        guard let size = try n.int("size"), size > 0 else { throw n.error("size must be a positive integer") }
+        guard let size = try n.int("size"), size > 0, size <= SpatialFilter.maxAttribute else {
+            throw n.error("size must be a positive integer (at most \(SpatialFilter.maxAttribute))")
+        }
         _ = size
         return [x]
     }
@@ -18,6 +20,6 @@ public enum LRN: Operator {
                [.input(try n.inputID(0)), .output(try n.outputID(0)), .int(x.shape[0]), .int(x.shape[1]),
                 .int(x.shape[2...].reduce(1, *)), .int(size), .float(try n.float("alpha", default: 1e-4)),
                 .float(try n.float("beta", default: 0.75)), .float(try n.float("bias", default: 1))],
-               macs: size * x.count)
+               macs: size &* x.count)
     }
 }

@@ -16,6 +16,11 @@ public enum Pipeline {
              ExpandControlFlow.run),
         Pass("infer-and-fold", "infer every value's type and shape; evaluate nodes whose inputs are all constant",
              InferAndFold.run),
+        Pass("fold-batchnorm", "fold inference BatchNormalization into the preceding Conv/ConvTranspose/Gemm weights",
+             FoldBatchNorm.run),
+        Pass("fold-bias-add", "fold a constant per-channel Add into Conv/Gemm bias; MatMul + Add becomes Gemm",
+             FoldBiasAdd.run),
+        Pass("fuse-activation", "fuse Relu and constant-bound Clip into Conv/ConvTranspose/Gemm/MatMul", FuseActivation.run),
         Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
     ]
 

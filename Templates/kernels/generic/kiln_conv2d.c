@@ -23,53 +23,95 @@ static void kiln_conv2d_range(int32_t off, int32_t S, int32_t size, int32_t n_ou
     *hi = b;
 }
 
+/* One output pixel with its own tap range (border pixels): taps (c, kh, kw) ascending, padding skipped. */
+static float kiln_conv2d_pixel(const float *xg, const float *wm, int32_t cg, int32_t ow, int32_t ih0, int32_t kh0,
+                               int32_t kh1, const int32_t *p)
+{
+    const int32_t H = p[KILN_CONV_H], W = p[KILN_CONV_W], KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
+    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
+    int32_t c, kh, kw, lo, hi;
+    float acc = 0.0f;
+    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
+    for (c = 0; c < cg; c++) {
+        const float *xc = xg + (size_t)c * H * W;
+        const float *wc = wm + (size_t)c * KH * KW;
+        for (kh = kh0; kh < kh1; kh++) {
+            const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
+            const float *wr = wc + (size_t)kh * KW;
+            for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
+        }
+    }
+    return acc;
+}
+
+/* One output plane (image n, output channel m). xg points at the group's first input channel, wm at the
+ * channel's weights. Rows are split into border pixels (per-pixel tap ranges) and an interior where every kw tap
+ * is inside the row; the interior runs four output pixels at a time with their accumulators in registers. */
+static void kiln_conv2d_plane(const float *xg, const float *wm, const float *bias, int32_t m, int32_t cg,
+                              float *ym, const int32_t *p, float act_min, float act_max)
+{
+    const int32_t H = p[KILN_CONV_H], W = p[KILN_CONV_W], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
+    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
+    const int32_t act = p[KILN_CONV_ACT];
+    int32_t ilo, ihi, a2, b1, oh, ow, c, kh, kw;
+    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
+    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
+    if (ilo < a2) ilo = a2;
+    if (ihi < ilo) ihi = ilo;
+    for (oh = 0; oh < OH; oh++) {
+        const int32_t ih0 = oh * SH - PT;
+        float *yr = ym + (size_t)oh * OW;
+        int32_t kh0, kh1;
+        /* kernel rows that land inside the image: kh in [kh0, kh1) */
+        kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
+        for (ow = 0; ow < ilo; ow++)
+            yr[ow] = kiln_conv2d_fin(kiln_conv2d_pixel(xg, wm, cg, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                     act_max);
+        for (; ow + 4 <= ihi; ow += 4) {
+            const int32_t iw0 = ow * SW - PL;
+            float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
+            for (c = 0; c < cg; c++) {
+                const float *xc = xg + (size_t)c * H * W + iw0;
+                const float *wc = wm + (size_t)c * KH * KW;
+                for (kh = kh0; kh < kh1; kh++) {
+                    const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
+                    const float *wr = wc + (size_t)kh * KW;
+                    for (kw = 0; kw < KW; kw++) {
+                        const float wv = wr[kw];
+                        const float *xs = xr + kw * DW;
+                        a0 += xs[0] * wv;
+                        a1 += xs[SW] * wv;
+                        a2f += xs[2 * SW] * wv;
+                        a3 += xs[3 * SW] * wv;
+                    }
+                }
+            }
+            yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
+            yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
+            yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
+            yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
+        }
+        /* interior remainder and right border */
+        for (; ow < OW; ow++)
+            yr[ow] = kiln_conv2d_fin(kiln_conv2d_pixel(xg, wm, cg, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
+                                     act_max);
+    }
+}
+
 void kiln_conv2d_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p, float act_min,
                      float act_max)
 {
     const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
     const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
-    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
-    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
-    const int32_t G = p[KILN_CONV_GROUP], act = p[KILN_CONV_ACT];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], G = p[KILN_CONV_GROUP];
     const int32_t CG = C / G, MG = M / G;
-    int32_t n, m, oh, ow, c, kh, kw;
-    for (n = 0; n < N; n++) {
-        for (m = 0; m < M; m++) {
-            const int32_t g = m / MG;
-            const float *wm = w + (size_t)m * CG * KH * KW;
-                        const float *xg = x + ((size_t)n * C + (size_t)g * CG) * H * W;
-            float *ym = y + ((size_t)n * M + m) * OH * OW;
-            for (oh = 0; oh < OH; oh++) {
-                const int32_t ih0 = oh * SH - PT;
-                float *yr = ym + (size_t)oh * OW;
-                int32_t kh0, kh1;
-                /* kernel rows that land inside the image: kh in [kh0, kh1) */
-                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
-                for (ow = 0; ow < OW; ow++) yr[ow] = 0.0f;
-                for (c = 0; c < CG; c++) {
-                    const float *xc = xg + (size_t)c * H * W;
-                    const float *wc = wm + (size_t)c * KH * KW;
-                    for (kh = kh0; kh < kh1; kh++) {
-                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W;
-                        const float *wr = wc + (size_t)kh * KW;
-                        for (kw = 0; kw < KW; kw++) {
-                            const float wv = wr[kw];
-                            const int32_t off = kw * DW - PL;
-                            int32_t lo, hi;
-                            kiln_conv2d_range(off, SW, W, OW, &lo, &hi);
-                            if (SW == 1) {
-                                const float *xs = xr + off;
-                                for (ow = lo; ow < hi; ow++) yr[ow] += xs[ow] * wv;
-                            } else {
-                                for (ow = lo; ow < hi; ow++) yr[ow] += xr[ow * SW + off] * wv;
-                            }
-                        }
-                    }
-                }
-                for (ow = 0; ow < OW; ow++) yr[ow] = kiln_conv2d_fin(yr[ow], bias, m, act, act_min, act_max);
-            }
-        }
-    }
+    int32_t n, m;
+    for (n = 0; n < N; n++)
+        for (m = 0; m < M; m++)
+            kiln_conv2d_plane(x + ((size_t)n * C + (size_t)(m / MG) * CG) * H * W, w + (size_t)m * CG * KH * KW,
+                              bias, m, CG, y + ((size_t)n * M + m) * OH * OW, p, act_min, act_max);
 }
 
 void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
@@ -84,77 +126,17 @@ void kiln_conv2d_pointwise_f32(const float *x, const float *w, const float *bias
                       1, 0, p[KILN_CONV_ACT], act_min, act_max);
 }
 
-/* One depthwise output pixel with its own tap range (border pixels). */
-static float kiln_conv2d_dw_pixel(const float *xc, const float *wm, int32_t ow, int32_t ih0, int32_t kh0,
-                                  int32_t kh1, const int32_t *p)
-{
-    const int32_t W = p[KILN_CONV_W], KW = p[KILN_CONV_KW], DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW];
-    const int32_t iw0 = ow * p[KILN_CONV_SW] - p[KILN_CONV_PL];
-    int32_t kh, kw, lo, hi;
-    float acc = 0.0f;
-    kiln_conv2d_range(iw0, DW, W, KW, &lo, &hi);
-    for (kh = kh0; kh < kh1; kh++) {
-        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-        const float *wr = wm + (size_t)kh * KW;
-        for (kw = lo; kw < hi; kw++) acc += xr[kw * DW] * wr[kw];
-    }
-    return acc;
-}
-
 void kiln_conv2d_depthwise_f32(const float *x, const float *w, const float *bias, float *y, const int32_t *p,
                                float act_min, float act_max)
 {
     const int32_t N = p[KILN_CONV_N], C = p[KILN_CONV_C], H = p[KILN_CONV_H], W = p[KILN_CONV_W];
     const int32_t M = p[KILN_CONV_M], OH = p[KILN_CONV_OH], OW = p[KILN_CONV_OW];
-    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW], SH = p[KILN_CONV_SH], SW = p[KILN_CONV_SW];
-    const int32_t DH = p[KILN_CONV_DH], DW = p[KILN_CONV_DW], PT = p[KILN_CONV_PT], PL = p[KILN_CONV_PL];
-    const int32_t act = p[KILN_CONV_ACT];
+    const int32_t KH = p[KILN_CONV_KH], KW = p[KILN_CONV_KW];
     const int32_t mult = M / C;
-    int32_t ilo, ihi, a2, b1, n, m, oh, ow, kh, kw;
-    /* interior columns, where every kw tap is inside the row: ow in [ilo, ihi) */
-    kiln_conv2d_range(-PL, SW, W, OW, &ilo, &b1);
-    kiln_conv2d_range((KW - 1) * DW - PL, SW, W, OW, &a2, &ihi);
-    if (ilo < a2) ilo = a2;
-    if (ihi < ilo) ihi = ilo;
-    for (n = 0; n < N; n++) {
-        for (m = 0; m < M; m++) {
-            const float *xc = x + ((size_t)n * C + (size_t)(m / mult)) * H * W;
-            const float *wm = w + (size_t)m * KH * KW;
-                        float *ym = y + ((size_t)n * M + m) * OH * OW;
-            for (oh = 0; oh < OH; oh++) {
-                const int32_t ih0 = oh * SH - PT;
-                float *yr = ym + (size_t)oh * OW;
-                int32_t kh0, kh1;
-                kiln_conv2d_range(ih0, DH, H, KH, &kh0, &kh1);
-                for (ow = 0; ow < ilo; ow++)
-                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
-                                             act_max);
-                /* interior: four pixels per pass, accumulators in registers */
-                for (; ow + 4 <= ihi; ow += 4) {
-                    const int32_t iw0 = ow * SW - PL;
-                    float a0 = 0.0f, a1 = 0.0f, a2f = 0.0f, a3 = 0.0f;
-                    for (kh = kh0; kh < kh1; kh++) {
-                        const float *xr = xc + (size_t)(ih0 + kh * DH) * W + iw0;
-                        const float *wr = wm + (size_t)kh * KW;
-                        for (kw = 0; kw < KW; kw++) {
-                            const float wv = wr[kw];
-                            const float *xs = xr + kw * DW;
-                            a0 += xs[0] * wv;
-                            a1 += xs[SW] * wv;
-                            a2f += xs[2 * SW] * wv;
-                            a3 += xs[3 * SW] * wv;
-                        }
-                    }
-                    yr[ow] = kiln_conv2d_fin(a0, bias, m, act, act_min, act_max);
-                    yr[ow + 1] = kiln_conv2d_fin(a1, bias, m, act, act_min, act_max);
-                    yr[ow + 2] = kiln_conv2d_fin(a2f, bias, m, act, act_min, act_max);
-                    yr[ow + 3] = kiln_conv2d_fin(a3, bias, m, act, act_min, act_max);
-                }
-                /* interior remainder and right border */
-                for (; ow < OW; ow++)
-                    yr[ow] = kiln_conv2d_fin(kiln_conv2d_dw_pixel(xc, wm, ow, ih0, kh0, kh1, p), bias, m, act, act_min,
-                                             act_max);
-            }
-        }
-    }
+    int32_t n, m;
+    /* one input channel per output channel: no channel loop, no group arithmetic */
+    for (n = 0; n < N; n++)
+        for (m = 0; m < M; m++)
+            kiln_conv2d_plane(x + ((size_t)n * C + (size_t)(m / mult)) * H * W, w + (size_t)m * KH * KW, bias, m, 1,
+                              y + ((size_t)n * M + m) * OH * OW, p, act_min, act_max);
 }

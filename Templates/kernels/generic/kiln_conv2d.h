@@ -13,10 +13,14 @@
  * with ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW. Each product and each sum is rounded to float (build
  * with floating-point contraction off, e.g. -ffp-contract=off, when bit-exactness across compilers matters).
  *
- * kiln_conv2d_f32 is general (groups, strides, dilations, padding); it accumulates whole output rows with the
- * output width as the contiguous inner loop. kiln_conv2d_pointwise_f32 requires KH = KW = 1, unit strides, no
- * padding and one group, and runs as a GEMM per image. kiln_conv2d_depthwise_f32 requires G = C (any channel
- * multiplier M/C) and keeps a block of output pixels in registers. */
+ * kiln_conv2d_f32 is general (groups, strides, dilations, padding). Each output row is split, with bounds
+ * computed once per row, into border pixels (each with its own tap range) and an interior where every tap is
+ * inside the image; the interior runs four consecutive output pixels at a time with their accumulators in
+ * registers, so the tap loop has no bounds checks. kiln_conv2d_depthwise_f32 requires G = C (any channel
+ * multiplier M/C) and runs the same per-plane routine without the channel loop. kiln_conv2d_pointwise_f32
+ * requires KH = KW = 1, unit strides, no padding and one group, and runs as a GEMM per image (kiln_gemm.h). All
+ * three give the same bits for the same inputs.
+ */
 enum {
     KILN_CONV_N, KILN_CONV_C, KILN_CONV_H, KILN_CONV_W,  /* input */
     KILN_CONV_M, KILN_CONV_OH, KILN_CONV_OW,             /* output channels and size */

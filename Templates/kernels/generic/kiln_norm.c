@@ -36,6 +36,33 @@ static size_t kiln_norm_count(const int32_t *sh, int32_t nd)
             }                                                                                                  \
         }                                                                                                      \
     }                                                                                                          \
+    void kiln_batchnorm_train_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var,     \
+                                    T *y, T *run_mean, T *run_var, int32_t n, int32_t c, int32_t inner,         \
+                                    float eps, float momentum)                                                  \
+    {                                                                                                          \
+        const size_t cnt = (size_t)n * (size_t)inner;                                                          \
+        int32_t i, j, k;                                                                                       \
+        for (j = 0; j < c; j++) {                                                                              \
+            V m = 0, q = 0, a, b;                                                                              \
+            for (i = 0; i < n; i++)                                                                            \
+                for (k = 0; k < inner; k++) m += LD(x[((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + k]); \
+            m = cnt ? m / (V)cnt : (V)0;                                                                       \
+            for (i = 0; i < n; i++)                                                                            \
+                for (k = 0; k < inner; k++) {                                                                  \
+                    const V d = LD(x[((size_t)i * (size_t)c + (size_t)j) * (size_t)inner + k]) - m;            \
+                    q += d * d;                                                                                \
+                }                                                                                              \
+            q = cnt ? q / (V)cnt : (V)0;                                                                       \
+            if (run_mean) run_mean[j] = ST(LD(mean[j]) * (V)momentum + m * ((V)1 - (V)momentum));             \
+            if (run_var) run_var[j] = ST(LD(var[j]) * (V)momentum + q * ((V)1 - (V)momentum));                 \
+            a = LD(scale[j]) / SQRT(q + (V)eps);                                                               \
+            b = LD(bias[j]);                                                                                   \
+            for (i = 0; i < n; i++) {                                                                          \
+                const size_t o = ((size_t)i * (size_t)c + (size_t)j) * (size_t)inner;                          \
+                for (k = 0; k < inner; k++) y[o + k] = ST((LD(x[o + k]) - m) * a + b);                         \
+            }                                                                                                  \
+        }                                                                                                      \
+    }                                                                                                          \
     void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner)       \
     {                                                                                                          \
         int32_t i, j, k;                                                                                       \

@@ -6,6 +6,9 @@
  * "inner" is the element count per (batch, channel) pair, i.e. the product of the spatial dims.
  *
  * batchnorm:   y = (x - mean[c]) * (scale[c] / sqrt(var[c] + eps)) + bias[c]          (inference form)
+ * batchnorm_train: batch statistics per channel over (n, inner): m = sum(x)/cnt, v = sum((x - m)^2)/cnt,
+ *              y = (x - m) * (scale / sqrt(v + eps)) + bias; run_mean = mean * momentum + m * (1 - momentum) and
+ *              run_var = var * momentum + v * (1 - momentum) when not NULL
  * affine:      y = x * a[c] + b[c]                                   (BatchNormalization with constant params)
  * instancenorm: per (n, c): m = sum(x)/inner, v = sum((x - m)^2)/inner, y = (x - m) / sqrt(v + eps) * scale[c] + bias[c]
  * layernorm:   per row of n elements: m, v as above, r = 1 / sqrt(v + eps), y = (x - m) * r * scale[i] + bias[i]
@@ -21,6 +24,9 @@
 #define KILN_NORM_DECL(SFX, T, M)                                                                              \
     void kiln_batchnorm_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var, T *y,      \
                               int32_t n, int32_t c, int32_t inner, float eps);                                  \
+    void kiln_batchnorm_train_##SFX(const T *x, const T *scale, const T *bias, const T *mean, const T *var,     \
+                                    T *y, T *run_mean, T *run_var, int32_t n, int32_t c, int32_t inner,         \
+                                    float eps, float momentum);                                                 \
     void kiln_affine_##SFX(const T *x, const T *a, const T *b, T *y, int32_t n, int32_t c, int32_t inner);      \
     void kiln_instancenorm_##SFX(const T *x, const T *scale, const T *bias, T *y, int32_t n, int32_t c,         \
                                  int32_t inner, float eps);                                                     \

@@ -46,7 +46,7 @@ public enum Pooling {
         let y = try n.output(0)
         if y.count == 0 { return }
         let sfx = g.x.dtype.kernelSuffix
-        let window = g.filter.kernel.reduce(1, *)
+        let window = g.filter.kernel.reduce(1, &*)
         switch kind {
         case .max:
             let order = try n.int("storage_order", default: 0)
@@ -54,19 +54,19 @@ public enum Pooling {
             let ind: KernelArg = n.hasOutput(1) ? .output(try n.outputID(1)) : .null
             b.call("kiln_maxpool_\(sfx)", source: "kiln_pool",
                    [.input(try n.inputID(0)), .output(try n.outputID(0)), ind, .ints(params(g, flag: order))],
-                   macs: y.count * window)
+                   macs: y.count &* window)
         case .average:
             let incl = try n.int("count_include_pad", default: 0)
             b.call("kiln_avgpool_\(sfx)", source: "kiln_pool",
                    [.input(try n.inputID(0)), .output(try n.outputID(0)), .ints(params(g, flag: incl != 0 ? 1 : 0))],
-                   macs: y.count * window)
+                   macs: y.count &* window)
         case .lp:
             let p: Float
             if n.opset < 2 { p = try n.float("p", default: 2) } else { p = Float(try n.int("p", default: 2)) }
             guard p > 0 else { throw n.error("p must be positive") }
             b.call("kiln_lppool_\(sfx)", source: "kiln_pool",
                    [.input(try n.inputID(0)), .output(try n.outputID(0)), .ints(params(g, flag: 0)), .float(p)],
-                   macs: y.count * window)
+                   macs: y.count &* window)
         }
     }
 

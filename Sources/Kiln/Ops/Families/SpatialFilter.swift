@@ -9,6 +9,8 @@ public struct SpatialFilter {
     public var autoPad: String
 
     public var rank: Int { kernel.count }
+    /// Largest kernel size, stride, dilation or pad accepted (products of two stay well inside Int).
+    public static let maxAttribute = 1 << 24
     public var padBegin: [Int] { Array(pads[0..<rank]) }
     public var padEnd: [Int] { Array(pads[rank...]) }
 
@@ -26,6 +28,10 @@ public struct SpatialFilter {
         guard strides.allSatisfy({ $0 > 0 }), dilations.allSatisfy({ $0 > 0 }), pads.allSatisfy({ $0 >= 0 }),
               kernel.allSatisfy({ $0 > 0 }) else {
             throw n.error("kernel, strides and dilations must be positive and pads non-negative")
+        }
+        // Bounds keep every window computation far from Int overflow.
+        guard (kernel + strides + dilations + pads).allSatisfy({ $0 <= SpatialFilter.maxAttribute }) else {
+            throw n.unsupported("kernel, stride, dilation or pad values above \(SpatialFilter.maxAttribute)")
         }
         guard ["NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"].contains(autoPad) else {
             throw n.error("auto_pad '\(KilnError.printable(autoPad))' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID")
