@@ -113,6 +113,9 @@ public final class Graph {
     public var frozenInputs: [String] = []
     /// For subgraphs: values of this graph that stand for values of the enclosing graph.
     public var outerReferences: [ValueID: ValueID] = [:]
+    /// Nodes a pass has created but not yet put into `nodes` (control-flow expansion), by id, so that
+    /// compile-time evaluation can still find a value's producer.
+    public var pendingNodes: [NodeID: Node] = [:]
     /// Values available for freezing graph inputs (see `ImportOptions.bindings`).
     public var bindings: [String: TensorData] = [:]
     private var nextNodeID = 0

@@ -77,7 +77,7 @@ public struct NodeContext {
             return bound
         }
         guard !graph.bindings.isEmpty, let p = v.producer, visiting.insert(id).inserted,
-              let node = graph.nodes.first(where: { $0.id == p }) else { return nil }
+              let node = graph.pendingNodes[p] ?? graph.nodes.first(where: { $0.id == p }) else { return nil }
         for case let input? in node.inputs where try resolveFromBindings(input, graph, &visiting) == nil { return nil }
         guard let op = OperatorTable.lookup(node), let folded = try op.fold(NodeContext(graph: graph, node: node)) else { return nil }
         for (k, out) in node.outputs.enumerated() {

@@ -23,6 +23,7 @@ public enum ExpandControlFlow {
         let nodes = g.nodes
         for node in nodes { try x.process(node) }
         g.nodes = x.emitted
+        g.pendingNodes = [:]
     }
 
     static func isControlFlow(_ node: Node) -> Bool { OperatorTable.lookup(node) is ControlFlowOperator.Type }
@@ -64,6 +65,7 @@ public final class ControlFlowExpander {
         try InferAndFold.run(graph)
         emitted.append(node)
         nodeByID[node.id] = node
+        graph.pendingNodes[node.id] = node
     }
 
     // MARK: building blocks for the operators
