@@ -8,7 +8,7 @@ REPORTS := .cache/reports
 BOARDS := cortex-m3 cortex-m4 cortex-m7 cortex-m33 cortex-m55 cortex-a9 riscv32 riscv32-v xtensa-lx106
 
 .PHONY: all build demo test toolchains python-deps unit-test kernel-test node-tests conformance targets-test \
-        conformance-doc templates clean
+        conformance-doc targets-doc templates clean
 
 all: build
 
@@ -46,7 +46,7 @@ conformance: build node-tests
 # A fixed sample of node tests covering every operator, on every board under QEMU.
 targets-test: build node-tests
 	@mkdir -p $(REPORTS)
-	@$(PYTHON) scripts/node-sample.py $(NODE_TESTS) > $(REPORTS)/sample.txt
+	@$(PYTHON) scripts/node-sample.py $(NODE_TESTS) 2 $(REPORTS)/host.json > $(REPORTS)/sample.txt
 	@set -e; for t in $(BOARDS); do \
 	    echo "== $$t"; \
 	    $(KILN) test $$(cat $(REPORTS)/sample.txt) --target $$t --quiet --report $(REPORTS)/$$t.json \
@@ -57,6 +57,10 @@ targets-test: build node-tests
 conformance-doc:
 	$(PYTHON) scripts/conformance-report.py $(if $(UPDATE),--update-pass-lists) host=$(REPORTS)/host.json \
 	    $(foreach t,$(BOARDS),$(if $(wildcard $(REPORTS)/$(t).json),$(t)=$(REPORTS)/$(t).json))
+
+# Regenerates docs/TARGETS.md (boards, memory maps, sample results, instructions per inference of the Examples).
+targets-doc: build model-cases
+	$(PYTHON) scripts/targets-report.py --kiln $(KILN)
 
 templates:
 	$(PYTHON) scripts/embed-templates.py
