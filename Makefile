@@ -43,13 +43,14 @@ conformance: build node-tests
 	@mkdir -p $(REPORTS)
 	$(KILN) test $(NODE_TESTS) --quiet --sanitize --report $(REPORTS)/host.json --expect-pass Tests/conformance/host-pass.txt
 
-# A fixed sample of node tests covering every operator, on every board under QEMU.
-targets-test: build node-tests
+# On every board under QEMU: a fixed sample of node tests covering every supported operator, and the whole-model
+# cases (realistic models and MLPerf Tiny, against onnxruntime); models that do not fit a board are expected failures.
+targets-test: build node-tests model-cases
 	@mkdir -p $(REPORTS)
 	@$(PYTHON) scripts/node-sample.py $(NODE_TESTS) 2 $(REPORTS)/host.json > $(REPORTS)/sample.txt
 	@set -e; for t in $(BOARDS); do \
 	    echo "== $$t"; \
-	    $(KILN) test $$(cat $(REPORTS)/sample.txt) --target $$t --quiet --report $(REPORTS)/$$t.json \
+	    $(KILN) test $$(cat $(REPORTS)/sample.txt) .cache/models --target $$t --quiet --report $(REPORTS)/$$t.json \
 	        --expect-pass Tests/conformance/$$t-pass.txt; \
 	done
 

@@ -68,7 +68,19 @@ public final class Batch {
         for (i, e) in modelErrors.enumerated() {
             if let e { results[i] = .failure(KilnError(.tool, "generated C does not compile: \(Batch.firstLines(e))")) } else { good.append(i) }
         }
-        let chunks = stride(from: 0, to: good.count, by: modelsPerImage).map { Array(good[$0..<min($0 + modelsPerImage, good.count)]) }
+        // Models share an image only while their weights fit the board's flash together (with room for code);
+        // a model too large on its own gets its own image and the linker names the overflow.
+        let budget = tc.target.memory.map { $0.flash_bytes * 3 / 5 } ?? Int.max
+        var chunks: [[Int]] = []
+        var current: [Int] = [], used = 0
+        for i in good {
+            let w = models[i].model.schedule.weightsBytes
+            if !current.isEmpty && (current.count >= modelsPerImage || used + w > budget) {
+                chunks.append(current); current = []; used = 0
+            }
+            current.append(i); used += w
+        }
+        if !current.isEmpty { chunks.append(current) }
         let firmware = !tc.target.isHost
         let linkErrors = Shell.parallelMap(Array(chunks.enumerated()), jobs: jobs) { (k, chunk) -> String? in
             let harness = HarnessEmitter.main(chunk.map { i in
