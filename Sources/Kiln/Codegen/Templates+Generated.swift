@@ -1647,6 +1647,134 @@ KILN_PRELU_DECL(i64, int64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_quantize.c": #"""
+#include "kiln_quantize.h"
+
+#define KILN_QL_LOOP(BODY)                                                                          \
+    const int32_t outer = p[KILN_QL_OUTER], axis = p[KILN_QL_AXIS], inner = p[KILN_QL_INNER];       \
+    const int32_t block = p[KILN_QL_BLOCK] > 0 ? p[KILN_QL_BLOCK] : 1;                              \
+    const int32_t so = p[KILN_QL_SO], sa = p[KILN_QL_SA], si = p[KILN_QL_SI];                       \
+    int32_t o, a, i;                                                                                \
+    size_t e = 0;                                                                                   \
+    for (o = 0; o < outer; o++) {                                                                   \
+        for (a = 0; a < axis; a++) {                                                                \
+            const size_t s0 = (size_t)o * (size_t)so + (size_t)(a / block) * (size_t)sa;            \
+            for (i = 0; i < inner; i++, e++) {                                                      \
+                const size_t s = s0 + (size_t)i * (size_t)si;                                       \
+                BODY                                                                                \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+#define KILN_QUANTIZE_DEF(YS, YT, LO, HI)                                                                   \
+    void kiln_quantize_f32_##YS(const float *x, const float *scale, const YT *zp, YT *y, const int32_t *p) \
+    {                                                                                                       \
+        KILN_QL_LOOP(y[e] = (YT)kiln_quantize_value(x[e] / scale[s], zp ? (int32_t)zp[s] : 0, LO, HI);)    \
+    }
+
+KILN_QUANTIZE_DEF(i8, int8_t, -128, 127)
+KILN_QUANTIZE_DEF(u8, uint8_t, 0, 255)
+KILN_QUANTIZE_DEF(i16, int16_t, -32768, 32767)
+KILN_QUANTIZE_DEF(u16, uint16_t, 0, 65535)
+
+/* (x - zp) is exact in int32 for 8- and 16-bit types; int32 subtracts in float as the ONNX reference does. */
+#define KILN_DQ_SMALL(x, z) ((float)((int32_t)(x) - (int32_t)(z)))
+#define KILN_DQ_I32(x, z) ((float)(x) - (float)(z))
+#define KILN_DEQUANTIZE_ONE(XS, XT, YS, YT, DIFF, ST)                                                     \
+    void kiln_dequantize_##XS##_##YS(const XT *x, const float *scale, const XT *zp, YT *y, const int32_t *p) \
+    {                                                                                                     \
+        KILN_QL_LOOP(y[e] = ST(DIFF(x[e], zp ? zp[s] : 0) * scale[s]);)                                   \
+    }
+#define KILN_DEQUANTIZE_DEF(XS, XT, DIFF)                                  \
+    KILN_DEQUANTIZE_ONE(XS, XT, f32, float, DIFF, )                        \
+    KILN_DEQUANTIZE_ONE(XS, XT, f16, uint16_t, DIFF, kiln_f32_to_f16)      \
+    KILN_DEQUANTIZE_ONE(XS, XT, bf16, uint16_t, DIFF, kiln_f32_to_bf16)
+
+KILN_DEQUANTIZE_DEF(i8, int8_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(u8, uint8_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(i16, int16_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(u16, uint16_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(i32, int32_t, KILN_DQ_I32)
+
+void kiln_dynamic_quantize_f32(const float *x, uint8_t *y, float *y_scale, uint8_t *y_zp, int32_t n)
+{
+    float lo = 0.0f, hi = 0.0f, scale, zpf;
+    int32_t i, zp;
+    for (i = 0; i < n; i++) {
+        if (x[i] < lo) lo = x[i];
+        if (x[i] > hi) hi = x[i];
+    }
+    scale = (hi == lo ? 1.0f : hi - lo) / 255.0f;
+    zpf = 0.0f - lo / scale;
+    zpf = zpf > 0.0f ? (zpf > 255.0f ? 255.0f : zpf) : 0.0f; /* NaN -> 0 */
+    zp = (int32_t)kiln_rint_f32(zpf);
+    for (i = 0; i < n; i++) y[i] = (uint8_t)kiln_quantize_value(x[i] / scale, zp, 0, 255);
+    *y_scale = scale;
+    *y_zp = (uint8_t)zp;
+}
+
+"""#,
+        "kernels/generic/kiln_quantize.h": #"""
+#ifndef KILN_QUANTIZE_H
+#define KILN_QUANTIZE_H
+#include "kiln_common.h"
+
+/* QuantizeLinear / DequantizeLinear (float <-> integer; these are the boundary kernels of a quantized model and
+ * compute in float by definition; the integer kernels never call them).
+ *
+ * Element (o, a, i) of x viewed as [outer, axis, inner] uses scale / zero point
+ *     s = o * p[KILN_QL_SO] + (a / p[KILN_QL_BLOCK]) * p[KILN_QL_SA] + i * p[KILN_QL_SI]
+ * which covers per-tensor (all strides 0), per-axis (SA = 1) and blocked quantization (BLOCK = block size,
+ * SO = ceil(axis / BLOCK) * inner, SA = inner, SI = 1). zp may be NULL (zero). */
+enum { KILN_QL_OUTER, KILN_QL_AXIS, KILN_QL_INNER, KILN_QL_BLOCK, KILN_QL_SO, KILN_QL_SA, KILN_QL_SI, KILN_QL_NPARAMS };
+
+/* y = saturate(rint(x / scale) + zp): round half to even, NaN -> zp, +-inf and overflow saturate. */
+void kiln_quantize_f32_i8(const float *x, const float *scale, const int8_t *zp, int8_t *y, const int32_t *p);
+void kiln_quantize_f32_u8(const float *x, const float *scale, const uint8_t *zp, uint8_t *y, const int32_t *p);
+void kiln_quantize_f32_i16(const float *x, const float *scale, const int16_t *zp, int16_t *y, const int32_t *p);
+void kiln_quantize_f32_u16(const float *x, const float *scale, const uint16_t *zp, uint16_t *y, const int32_t *p);
+
+/* y = (x - zp) * scale, computed in float and stored as float32, float16 or bfloat16 (rounded to nearest even). */
+#define KILN_DEQUANTIZE_DECL(XS, XT)                                                                              \
+    void kiln_dequantize_##XS##_f32(const XT *x, const float *scale, const XT *zp, float *y, const int32_t *p);   \
+    void kiln_dequantize_##XS##_f16(const XT *x, const float *scale, const XT *zp, uint16_t *y, const int32_t *p); \
+    void kiln_dequantize_##XS##_bf16(const XT *x, const float *scale, const XT *zp, uint16_t *y, const int32_t *p);
+KILN_DEQUANTIZE_DECL(i8, int8_t)
+KILN_DEQUANTIZE_DECL(u8, uint8_t)
+KILN_DEQUANTIZE_DECL(i16, int16_t)
+KILN_DEQUANTIZE_DECL(u16, uint16_t)
+KILN_DEQUANTIZE_DECL(i32, int32_t)
+
+/* DynamicQuantizeLinear: scale = (max(0, max x) - min(0, min x)) / 255 (1/255 when that range is 0),
+ * zp = rint(clamp(-min / scale, 0, 255)), y = saturate(rint(x / scale) + zp) as uint8. NaN elements are skipped
+ * by min/max. */
+void kiln_dynamic_quantize_f32(const float *x, uint8_t *y, float *y_scale, uint8_t *y_zp, int32_t n);
+
+/* round half to even without libm (exact for every float; NaN and infinities pass through) */
+static inline float kiln_rint_f32(float v)
+{
+    const float big = 8388608.0f; /* 2^23: every float at least this large is an integer */
+    if (v >= 0.0f && v < big) return (v + big) - big;
+    if (v < 0.0f && v > -big) return -((-v + big) - big);
+    return v;
+}
+
+/* saturate(rint(v) + zp) into [lo, hi]; NaN gives zp clamped. */
+static inline int32_t kiln_quantize_value(float v, int32_t zp, int32_t lo, int32_t hi)
+{
+    float r;
+    int32_t q;
+    if (v != v) return zp < lo ? lo : (zp > hi ? hi : zp);
+    r = kiln_rint_f32(v);
+    if (r >= (float)(hi - zp)) return hi;
+    if (r <= (float)(lo - zp)) return lo;
+    q = (int32_t)r + zp;
+    return q < lo ? lo : (q > hi ? hi : q);
+}
+
+#endif
+
+"""#,
         "kernels/generic/kiln_range.c": #"""
 #include "kiln_range.h"
 
@@ -1823,6 +1951,81 @@ KILN_FOR_WIDTHS(KILN_REMAP_DEF)
 KILN_FOR_WIDTHS(KILN_REMAP_DECL)
 
 #endif
+
+"""#,
+        "kernels/generic/kiln_requant.h": #"""
+/* Integer requantization shared by Kiln's quantized kernels. Header-only; no floating point anywhere.
+ *
+ * A real multiplier r (a ratio of scales such as x_scale * w_scale / y_scale) is computed by the compiler in double
+ * precision and encoded as a signed 32-bit mantissa m, |m| in [2^30, 2^31) (or m = 0), and a right shift n >= 1:
+ *
+ *     r ~= m * 2^-n        (relative error <= 2^-31)
+ *
+ * kiln_requant(acc, m, n) = round(acc * m / 2^n), computed EXACTLY from the 64-bit product acc * m
+ * (|acc| <= 2^31 and |m| < 2^31, so |acc * m| < 2^62) with ONE rounding, half to even: the rounding of rint(),
+ * of ONNX QuantizeLinear and of onnxruntime's MLAS requantization, so ties (exact .5, e.g. averaging two values or a
+ * multiplier of 0.5) resolve as onnxruntime resolves them. No double rounding as in TFLite's
+ * SaturatingRoundingDoublingHighMul + RoundingDivideByPOT.
+ *
+ * Results saturate to [-2^30, 2^30] so that adding a zero point (|zp| <= 65535) never overflows int32; callers
+ * clamp to the output range afterwards. Shifts are done on unsigned values (defined for every input); n >= 63
+ * yields 0 because |acc * m| < 2^62. */
+#ifndef KILN_REQUANT_H
+#define KILN_REQUANT_H
+#include "kiln_common.h"
+
+#define KILN_REQUANT_LIMIT ((int32_t)1 << 30)
+
+/* round(p / 2^n), half to even, saturated to [-2^30, 2^30]. Any p with |p| < 2^63 - 2^62; n in [0, 127]. */
+static inline int32_t kiln_round_shift(int64_t p, int32_t n)
+{
+    uint64_t u, r, half;
+    int64_t q;
+    if (n <= 0) {
+        q = p;
+    } else if (n >= 63) {
+        q = 0; /* |p| < 2^62 < 2^(n-1): rounds to zero */
+    } else {
+        /* u = p + 2^63 maps int64 monotonically onto uint64; floor(p / 2^n) = (u >> n) - 2^(63-n). */
+        u = (uint64_t)p + ((uint64_t)1 << 63);
+        q = (int64_t)(u >> n) - (int64_t)((uint64_t)1 << (63 - n));
+        r = u & (((uint64_t)1 << n) - 1u);
+        half = (uint64_t)1 << (n - 1);
+        /* +1 when the remainder is above one half, or exactly one half and q is odd */
+        q += (int64_t)((r + (half - 1u) + ((uint64_t)q & 1u)) >> n);
+    }
+    if (q > KILN_REQUANT_LIMIT) return KILN_REQUANT_LIMIT;
+    if (q < -KILN_REQUANT_LIMIT) return -KILN_REQUANT_LIMIT;
+    return (int32_t)q;
+}
+
+/* round(acc * m / 2^n) for a 32-bit accumulator. */
+static inline int32_t kiln_requant(int32_t acc, int32_t m, int32_t n)
+{
+    return kiln_round_shift((int64_t)acc * (int64_t)m, n);
+}
+
+/* The same for a 64-bit accumulator (16-bit activations). Accumulators beyond int32 are first halved (rounding
+ * toward zero) until they fit: a relative error below 2^-31, far under one output step for 16-bit outputs. */
+static inline int32_t kiln_requant64(int64_t acc, int32_t m, int32_t n)
+{
+    while (acc > INT32_MAX || acc < -INT32_MAX) {
+        acc /= 2;
+        n -= 1;
+    }
+    if (n < 0) { /* the exact result is beyond 2^30 in magnitude: saturate with its sign */
+        if (acc == 0 || m == 0) return 0;
+        return ((acc > 0) == (m > 0)) ? KILN_REQUANT_LIMIT : -KILN_REQUANT_LIMIT;
+    }
+    return kiln_round_shift((int64_t)acc * (int64_t)m, n);
+}
+
+static inline int32_t kiln_clamp_i32(int32_t v, int32_t lo, int32_t hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+#endif /* KILN_REQUANT_H */
 
 """#,
         "kernels/generic/kiln_resize.c": #"""
