@@ -1647,6 +1647,750 @@ KILN_PRELU_DECL(i64, int64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_qadd.c": #"""
+#include "kiln_qadd.h"
+
+#define KILN_QBIN_DEF(NAME, T, EXPR)                                                                              \
+    void NAME(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,                \
+              const int32_t *sb, const int32_t *q)                                                                \
+    {                                                                                                             \
+        const int32_t za = q[KILN_QA_AZP], zb = q[KILN_QA_BZP], zy = q[KILN_QA_YZP];                              \
+        const int64_t ma = q[KILN_QA_MA], mb = q[KILN_QA_MB];                                                     \
+        const int32_t sh = q[KILN_QA_SHIFT], lo = q[KILN_QA_LO], hi = q[KILN_QA_HI];                              \
+        int32_t idx[KILN_MAX_RANK] = {0};                                                                         \
+        int32_t outer = 1, inner = 1, sai = 0, sbi = 0, o, i, d;                                                  \
+        size_t ia = 0, ib = 0;                                                                                    \
+        T *out = y;                                                                                               \
+        (void)mb;                                                                                                 \
+        for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                                         \
+        if (rank > 0) {                                                                                           \
+            inner = shape[rank - 1];                                                                              \
+            sai = sa[rank - 1];                                                                                   \
+            sbi = sb[rank - 1];                                                                                   \
+        }                                                                                                         \
+        for (o = 0; o < outer; o++) {                                                                             \
+            const T *pa = a + ia;                                                                                 \
+            const T *pb = b + ib;                                                                                 \
+            for (i = 0; i < inner; i++) {                                                                         \
+                const int32_t u = (int32_t)*pa - za, v = (int32_t)*pb - zb;                                       \
+                out[i] = (T)kiln_clamp_i32((EXPR) + zy, lo, hi);                                                  \
+                pa += sai;                                                                                        \
+                pb += sbi;                                                                                        \
+            }                                                                                                     \
+            out += inner;                                                                                         \
+            for (d = rank - 2; d >= 0; d--) {                                                                     \
+                ia += (size_t)sa[d];                                                                              \
+                ib += (size_t)sb[d];                                                                              \
+                if (++idx[d] < shape[d]) break;                                                                   \
+                ia -= (size_t)sa[d] * (size_t)shape[d];                                                           \
+                ib -= (size_t)sb[d] * (size_t)shape[d];                                                           \
+                idx[d] = 0;                                                                                       \
+            }                                                                                                     \
+        }                                                                                                         \
+    }
+
+#define KILN_QADD_EXPR kiln_round_shift((int64_t)u * ma + (int64_t)v * mb, sh)
+#define KILN_QMUL_EXPR kiln_requant64((int64_t)u * (int64_t)v, (int32_t)ma, sh)
+
+KILN_QBIN_DEF(kiln_qadd_s8, int8_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qadd_u8, uint8_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qadd_s16, int16_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qmul_s8, int8_t, KILN_QMUL_EXPR)
+KILN_QBIN_DEF(kiln_qmul_u8, uint8_t, KILN_QMUL_EXPR)
+KILN_QBIN_DEF(kiln_qmul_s16, int16_t, KILN_QMUL_EXPR)
+
+"""#,
+        "kernels/generic/kiln_qadd.h": #"""
+#ifndef KILN_QADD_H
+#define KILN_QADD_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized element-wise Add and Mul with NumPy broadcasting, integer only. a, b and y share one type.
+ * Broadcasting follows kiln_broadcast.h: y has `rank` dims `shape`, sa / sb are the operands' element strides per
+ * output dim (0 where broadcast). q holds the compile-time parameters:
+ *
+ *   Add: y = clamp(y_zp + round((a - a_zp) * MA + (b - b_zp) * MB) / 2^N), lo, hi)
+ *        MA ~ a_scale / y_scale * 2^N and MB ~ b_scale / y_scale * 2^N share one shift N (the larger ratio gets a
+ *        31-bit mantissa); the 64-bit sum is rounded once, half to even, so both inputs are rescaled exactly and
+ *        added before any rounding (no intermediate requantization as in TFLite's 20-bit left shift scheme).
+ *   Mul: y = clamp(y_zp + requant((a - a_zp) * (b - b_zp), M, N), lo, hi),  M ~ a_scale * b_scale / y_scale.
+ *
+ * The output may alias an operand that is not broadcast (element-wise order). */
+enum { KILN_QA_AZP, KILN_QA_BZP, KILN_QA_YZP, KILN_QA_MA, KILN_QA_MB, KILN_QA_SHIFT, KILN_QA_LO, KILN_QA_HI, KILN_QA_NPARAMS };
+
+#define KILN_QADD_DECL(S, T)                                                                                  \
+    void kiln_qadd_##S(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,    \
+                       const int32_t *sb, const int32_t *q);                                                  \
+    void kiln_qmul_##S(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,    \
+                       const int32_t *sb, const int32_t *q);
+KILN_QADD_DECL(s8, int8_t)
+KILN_QADD_DECL(u8, uint8_t)
+KILN_QADD_DECL(s16, int16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qconv.c": #"""
+#include "kiln_qconv.h"
+
+#define KQ_FN kiln_qconv_s8
+#define KQ_SFX s8
+#define KQ_XT int8_t
+#define KQ_YT int8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_u8
+#define KQ_SFX u8
+#define KQ_XT uint8_t
+#define KQ_YT uint8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s16
+#define KQ_SFX s16
+#define KQ_XT int16_t
+#define KQ_YT int16_t
+#define KQ_ACC int64_t
+#define KQ_BT int64_t
+#define KQ_RQ kiln_requant64
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s8_i32
+#define KQ_SFX s8_i32
+#define KQ_XT int8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_u8_i32
+#define KQ_SFX u8_i32
+#define KQ_XT uint8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+"""#,
+        "kernels/generic/kiln_qconv.h": #"""
+#ifndef KILN_QCONV_H
+#define KILN_QCONV_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized 2-D convolution over channels-last (NHWC) data, integer only.
+ *
+ *   y[n,oh,ow,m] = clamp(y_zp + requant(acc, mult[m], shift[m]), lo, hi)
+ *   acc = bias[m] + sum_{kh,kw,c} (x[n, ih, iw, g*CG + c] - x_zp) * (w[m,kh,kw,c] - w_zp[m])
+ *
+ * over the taps inside the image (padding contributes 0 = (x_zp - x_zp)), with ih = oh*SH - PT + kh*DH,
+ * iw = ow*SW - PL + kw*DW, g = m / (M/G), CG = C/G. requant is kiln_requant (kiln_requant64 for 16-bit inputs):
+ * the exact product with the 31-bit multiplier rounded once, half to even.
+ *
+ * The compiler precomputes bias_in[m] = bias[m] - x_zp * sum(w[m]) so that every window lying fully inside the
+ * image is a pure dot product sum(x * w) (int32 accumulation for 8-bit inputs, int64 for 16-bit); windows that
+ * touch the padding, and every window when w_zp is not NULL, take the direct form with bias_raw[m] = bias[m].
+ * The compiler bounds |bias| + K * max|product| below 2^31 for the 32-bit accumulators, so nothing overflows.
+ *
+ * Weight layouts: depthwise (G == C > 1, M = C * multiplier): [KH][KW][M]; otherwise [M][KH][KW][C/G] (OHWI).
+ * Paths: 1x1 unpadded convolutions run as a GEMM over pixels; full windows of other convolutions compute 2
+ * pixels x 2 output channels per pass (each loaded input and weight is used twice); depthwise computes 2 pixels
+ * per weight load.
+ *
+ * kiln_qconv_*_i32 (ConvInteger) store acc itself (mult, shift, y_zp, lo, hi unused). */
+enum {
+    KILN_QC_N, KILN_QC_H, KILN_QC_W, KILN_QC_C,   /* input (NHWC) */
+    KILN_QC_M, KILN_QC_OH, KILN_QC_OW,               /* output channels and size */
+    KILN_QC_KH, KILN_QC_KW, KILN_QC_SH, KILN_QC_SW, KILN_QC_DH, KILN_QC_DW,
+    KILN_QC_PT, KILN_QC_PL, KILN_QC_G,
+    KILN_QC_XZP, KILN_QC_YZP, KILN_QC_LO, KILN_QC_HI, /* zero points and output clamp */
+    KILN_QC_NPARAMS
+};
+
+void kiln_qconv_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, const int32_t *p);
+void kiln_qconv_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, const int32_t *p);
+void kiln_qconv_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int64_t *bias_raw,
+                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, const int32_t *p);
+void kiln_qconv_s8_i32(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, const int32_t *p);
+void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qconv_body.h": #"""
+/* Body of the quantized convolution kernels (see kiln_qconv.h), included by kiln_qconv.c once per type
+ * combination; deliberately without an include guard. Expects:
+ *   KQ_FN  function name            KQ_SFX  suffix making the static helpers unique
+ *   KQ_XT  input element type       KQ_YT   output element type
+ *   KQ_ACC accumulator type         KQ_BT   bias type
+ *   KQ_RQ  requantization function  KQ_RAW  1 to store the accumulator (ConvInteger) */
+#include "kiln_requant.h"
+
+#define KQ_CAT_(a, b) a##b
+#define KQ_CAT(a, b) KQ_CAT_(a, b)
+#define KQ_H(name) KQ_CAT(name, KQ_SFX)
+
+#if KQ_RAW
+#define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)(a))
+#else
+#define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)kiln_clamp_i32(KQ_RQ((a), mult[m], shift[m]) + zy, lo, hi))
+#endif
+
+/* acc[0..3] += dot(xa, wa), dot(xa, wb), dot(xb, wa), dot(xb, wb) over n elements */
+static void KQ_H(kq_dot22_)(const KQ_XT *xa, const KQ_XT *xb, const int8_t *wa, const int8_t *wb, int32_t n,
+                            KQ_ACC *acc)
+{
+    KQ_ACC a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        const int32_t u0 = xa[i], v0 = xb[i], p0 = wa[i], q0 = wb[i];
+        const int32_t u1 = xa[i + 1], v1 = xb[i + 1], p1 = wa[i + 1], q1 = wb[i + 1];
+        a0 += (KQ_ACC)(u0 * p0) + (KQ_ACC)(u1 * p1);
+        a1 += (KQ_ACC)(u0 * q0) + (KQ_ACC)(u1 * q1);
+        a2 += (KQ_ACC)(v0 * p0) + (KQ_ACC)(v1 * p1);
+        a3 += (KQ_ACC)(v0 * q0) + (KQ_ACC)(v1 * q1);
+    }
+    if (i < n) {
+        const int32_t u = xa[i], v = xb[i], pp = wa[i], q = wb[i];
+        a0 += (KQ_ACC)(u * pp);
+        a1 += (KQ_ACC)(u * q);
+        a2 += (KQ_ACC)(v * pp);
+        a3 += (KQ_ACC)(v * q);
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* Element offset of output pixel q's 1x1 window in a strided pointwise convolution. */
+static size_t KQ_H(kq_pixel_)(int32_t q, int32_t OW, int32_t W, int32_t C, int32_t SH, int32_t SW)
+{
+    return ((size_t)(q / OW) * (size_t)SH * (size_t)W + (size_t)(q % OW) * (size_t)SW) * (size_t)C;
+}
+
+void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *bias_raw, const int32_t *w_zp,
+           const int32_t *mult, const int32_t *shift, KQ_YT *y, const int32_t *p)
+{
+    const int32_t N = p[KILN_QC_N], H = p[KILN_QC_H], W = p[KILN_QC_W], C = p[KILN_QC_C];
+    const int32_t M = p[KILN_QC_M], OH = p[KILN_QC_OH], OW = p[KILN_QC_OW];
+    const int32_t KH = p[KILN_QC_KH], KW = p[KILN_QC_KW], SH = p[KILN_QC_SH], SW = p[KILN_QC_SW];
+    const int32_t DH = p[KILN_QC_DH], DW = p[KILN_QC_DW], PT = p[KILN_QC_PT], PL = p[KILN_QC_PL];
+    const int32_t G = p[KILN_QC_G], zx = p[KILN_QC_XZP], zy = p[KILN_QC_YZP];
+    const int32_t lo = p[KILN_QC_LO], hi = p[KILN_QC_HI];
+    const int32_t CG = C / G, MG = M / G, depthwise = (G == C && G > 1);
+    const size_t xplane = (size_t)H * (size_t)W * (size_t)C, yplane = (size_t)OH * (size_t)OW * (size_t)M;
+    const size_t wm = (size_t)KH * (size_t)KW * (size_t)CG; /* weights per output channel (OHWI) */
+    int32_t n, oh, ow, m, t;
+    int32_t oh0, oh1, ow0, ow1;
+    (void)zy;
+    (void)lo;
+    (void)hi;
+    (void)mult;
+    (void)shift;
+    if (G <= 0 || CG <= 0 || MG <= 0) return;
+
+    /* Output rows [oh0, oh1) and columns [ow0, ow1) have every tap inside the image. */
+    oh0 = (PT + SH - 1) / SH;
+    t = H - 1 + PT - (KH - 1) * DH;
+    oh1 = t < 0 ? 0 : t / SH + 1;
+    ow0 = (PL + SW - 1) / SW;
+    t = W - 1 + PL - (KW - 1) * DW;
+    ow1 = t < 0 ? 0 : t / SW + 1;
+    if (oh0 > OH) oh0 = OH;
+    if (oh1 > OH) oh1 = OH;
+    if (oh1 < oh0) oh1 = oh0;
+    if (ow0 > OW) ow0 = OW;
+    if (ow1 > OW) ow1 = OW;
+    if (ow1 < ow0) ow1 = ow0;
+    if (w_zp) oh0 = oh1 = ow0 = ow1 = 0; /* asymmetric weights: every window takes the direct form */
+
+    for (n = 0; n < N; n++) {
+        const KQ_XT *xn = x + (size_t)n * xplane;
+        KQ_YT *yn = y + (size_t)n * yplane;
+
+        if (KH == 1 && KW == 1 && G == 1 && oh0 == 0 && oh1 == OH && ow0 == 0 && ow1 == OW) {
+            /* pointwise: a GEMM of pixels [P][C] by weights [M][C], 2 pixels x 2 channels at a time */
+            const int32_t P = OH * OW;
+            const int32_t dense = (SH == 1 && SW == 1 && OW == W);
+            int32_t q;
+            for (q = 0; q < P; q += 2) {
+                const int32_t two = q + 1 < P;
+                const KQ_XT *xa = xn + (dense ? (size_t)q * (size_t)C : KQ_H(kq_pixel_)(q, OW, W, C, SH, SW));
+                const KQ_XT *xb = !two ? xa
+                                       : xn + (dense ? (size_t)(q + 1) * (size_t)C
+                                                     : KQ_H(kq_pixel_)(q + 1, OW, W, C, SH, SW));
+                KQ_YT *ya = yn + (size_t)q * (size_t)M;
+                for (m = 0; m < M; m += 2) {
+                    const int32_t m1 = m + 1 < M ? m + 1 : m;
+                    KQ_ACC acc[4];
+                    acc[0] = acc[2] = (KQ_ACC)bias_in[m];
+                    acc[1] = acc[3] = (KQ_ACC)bias_in[m1];
+                    KQ_H(kq_dot22_)(xa, xb, w + (size_t)m * (size_t)C, w + (size_t)m1 * (size_t)C, C, acc);
+                    KQ_STORE(ya[m], acc[0], m);
+                    if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
+                    if (two) {
+                        KQ_STORE(ya[(size_t)M + (size_t)m], acc[2], m);
+                        if (m1 != m) KQ_STORE(ya[(size_t)M + (size_t)m1], acc[3], m1);
+                    }
+                }
+            }
+            continue;
+        }
+
+        for (oh = 0; oh < OH; oh++) {
+            const int32_t ih0 = oh * SH - PT;
+            const int32_t rowin = oh >= oh0 && oh < oh1;
+            for (ow = 0; ow < OW;) {
+                const int32_t iw0 = ow * SW - PL;
+                KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
+                if (rowin && ow >= ow0 && ow < ow1) {
+                    /* full windows: pixel a = ow and, when also full, pixel b = ow + 1 */
+                    const int32_t two = ow + 1 < ow1;
+                    const KQ_XT *xa = xn + ((size_t)ih0 * (size_t)W + (size_t)iw0) * (size_t)C;
+                    const KQ_XT *xb = two ? xa + (size_t)SW * (size_t)C : xa;
+                    KQ_YT *yb = ya + (size_t)M;
+                    if (depthwise) {
+                        const int32_t mul = MG; /* output channels per input channel */
+                        for (m = 0; m < M; m++) {
+                            const int32_t c = m / mul;
+                            KQ_ACC a0 = (KQ_ACC)bias_in[m], a1 = a0;
+                            const int8_t *wk = w + m;
+                            int32_t kh, kw;
+                            for (kh = 0; kh < KH; kh++) {
+                                const KQ_XT *ra = xa + (size_t)kh * (size_t)DH * (size_t)W * (size_t)C + (size_t)c;
+                                const KQ_XT *rb = xb + (size_t)kh * (size_t)DH * (size_t)W * (size_t)C + (size_t)c;
+                                for (kw = 0; kw < KW; kw++) {
+                                    const int32_t wv = *wk;
+                                    const size_t o = (size_t)kw * (size_t)DW * (size_t)C;
+                                    a0 += (KQ_ACC)((int32_t)ra[o] * wv);
+                                    a1 += (KQ_ACC)((int32_t)rb[o] * wv);
+                                    wk += M;
+                                }
+                            }
+                            KQ_STORE(ya[m], a0, m);
+                            if (two) KQ_STORE(yb[m], a1, m);
+                        }
+                    } else {
+                        for (m = 0; m < M; m += 2) {
+                            const int32_t g = m / MG;
+                            const int32_t m1 = (m + 1 < M && (m + 1) / MG == g) ? m + 1 : m;
+                            const int8_t *wa = w + (size_t)m * wm, *wb = w + (size_t)m1 * wm;
+                            const size_t cg = (size_t)g * (size_t)CG;
+                            KQ_ACC acc[4];
+                            int32_t kh, kw;
+                            acc[0] = acc[2] = (KQ_ACC)bias_in[m];
+                            acc[1] = acc[3] = (KQ_ACC)bias_in[m1];
+                            if (G == 1 && DW == 1) {
+                                /* each kernel row is KW*C contiguous elements of x and of w */
+                                const size_t row = (size_t)KW * (size_t)C;
+                                for (kh = 0; kh < KH; kh++) {
+                                    const size_t o = (size_t)kh * (size_t)DH * (size_t)W * (size_t)C;
+                                    KQ_H(kq_dot22_)(xa + o, xb + o, wa + (size_t)kh * row, wb + (size_t)kh * row,
+                                                    (int32_t)row, acc);
+                                }
+                            } else {
+                                for (kh = 0; kh < KH; kh++) {
+                                    for (kw = 0; kw < KW; kw++) {
+                                        const size_t o = ((size_t)kh * (size_t)DH * (size_t)W + (size_t)kw * (size_t)DW)
+                                                       * (size_t)C + cg;
+                                        const size_t k = ((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)CG;
+                                        KQ_H(kq_dot22_)(xa + o, xb + o, wa + k, wb + k, CG, acc);
+                                    }
+                                }
+                            }
+                            KQ_STORE(ya[m], acc[0], m);
+                            if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
+                            if (two) {
+                                KQ_STORE(yb[m], acc[2], m);
+                                if (m1 != m) KQ_STORE(yb[m1], acc[3], m1);
+                            }
+                        }
+                    }
+                    ow += two ? 2 : 1;
+                } else {
+                    /* a window touching the padding (or asymmetric weights): sum (x - x_zp) * (w - w_zp) over the
+                     * taps inside the image */
+                    int32_t kh0 = 0, kh1 = KH, kw0 = 0, kw1 = KW, kh, kw, c;
+                    while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
+                    while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
+                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
+                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                    for (m = 0; m < M; m++) {
+                        const int32_t g = m / MG, zw = w_zp ? w_zp[m] : 0;
+                        KQ_ACC acc = (KQ_ACC)bias_raw[m];
+                        for (kh = kh0; kh < kh1; kh++) {
+                            for (kw = kw0; kw < kw1; kw++) {
+                                const KQ_XT *xp = xn + ((size_t)(ih0 + kh * DH) * (size_t)W + (size_t)(iw0 + kw * DW))
+                                                  * (size_t)C + (size_t)g * (size_t)CG;
+                                if (depthwise) {
+                                    const int32_t wv = w[((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)M + (size_t)m];
+                                    acc += (KQ_ACC)(((int32_t)xp[0] - zx) * (wv - zw));
+                                } else {
+                                    const int8_t *wp = w + (size_t)m * wm + ((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)CG;
+                                    for (c = 0; c < CG; c++) acc += (KQ_ACC)(((int32_t)xp[c] - zx) * ((int32_t)wp[c] - zw));
+                                }
+                            }
+                        }
+                        KQ_STORE(ya[m], acc, m);
+                    }
+                    ow++;
+                }
+            }
+        }
+    }
+}
+
+#undef KQ_STORE
+#undef KQ_FN
+#undef KQ_SFX
+#undef KQ_XT
+#undef KQ_YT
+#undef KQ_ACC
+#undef KQ_BT
+#undef KQ_RQ
+#undef KQ_RAW
+
+"""#,
+        "kernels/generic/kiln_qgemm.c": #"""
+#include "kiln_qgemm.h"
+
+#define KILN_QGEMM_DEF(NAME, XT, YT, ACC, BT, RQ)                                                                \
+    void NAME(const XT *x, const int8_t *w, const BT *bias_in, const int32_t *w_zp, const int32_t *mult,         \
+              const int32_t *shift, YT *y, const int32_t *p)                                                     \
+    {                                                                                                            \
+        const int32_t R = p[KILN_QG_R], K = p[KILN_QG_K], N = p[KILN_QG_N];                                      \
+        const int32_t zy = p[KILN_QG_YZP], lo = p[KILN_QG_LO], hi = p[KILN_QG_HI];                               \
+        int32_t r, j, k;                                                                                         \
+        for (r = 0; r < R; r++) {                                                                                \
+            const XT *xr = x + (size_t)r * (size_t)K;                                                            \
+            YT *yr = y + (size_t)r * (size_t)N;                                                                  \
+            ACC xsum = 0;                                                                                        \
+            if (w_zp)                                                                                            \
+                for (k = 0; k < K; k++) xsum += (ACC)xr[k];                                                      \
+            for (j = 0; j < N; j += 4) {                                                                         \
+                /* outputs j..j+3 (the last group repeats its final output when N is not a multiple of 4) */     \
+                const int32_t j1 = j + 1 < N ? j + 1 : j, j2 = j + 2 < N ? j + 2 : j1, j3 = j + 3 < N ? j + 3 : j2; \
+                const int8_t *w0 = w + (size_t)j * (size_t)K, *w1 = w + (size_t)j1 * (size_t)K;                  \
+                const int8_t *w2 = w + (size_t)j2 * (size_t)K, *w3 = w + (size_t)j3 * (size_t)K;                 \
+                ACC a0 = (ACC)bias_in[j], a1 = (ACC)bias_in[j1], a2 = (ACC)bias_in[j2], a3 = (ACC)bias_in[j3];   \
+                for (k = 0; k < K; k++) {                                                                        \
+                    const int32_t v = xr[k];                                                                     \
+                    a0 += (ACC)(v * w0[k]);                                                                      \
+                    a1 += (ACC)(v * w1[k]);                                                                      \
+                    a2 += (ACC)(v * w2[k]);                                                                      \
+                    a3 += (ACC)(v * w3[k]);                                                                      \
+                }                                                                                                \
+                if (w_zp) {                                                                                      \
+                    a0 -= (ACC)w_zp[j] * xsum;                                                                   \
+                    a1 -= (ACC)w_zp[j1] * xsum;                                                                  \
+                    a2 -= (ACC)w_zp[j2] * xsum;                                                                  \
+                    a3 -= (ACC)w_zp[j3] * xsum;                                                                  \
+                }                                                                                                \
+                yr[j] = (YT)kiln_clamp_i32(RQ(a0, mult[j], shift[j]) + zy, lo, hi);                              \
+                yr[j1] = (YT)kiln_clamp_i32(RQ(a1, mult[j1], shift[j1]) + zy, lo, hi);                           \
+                yr[j2] = (YT)kiln_clamp_i32(RQ(a2, mult[j2], shift[j2]) + zy, lo, hi);                           \
+                yr[j3] = (YT)kiln_clamp_i32(RQ(a3, mult[j3], shift[j3]) + zy, lo, hi);                           \
+            }                                                                                                    \
+        }                                                                                                        \
+    }
+
+KILN_QGEMM_DEF(kiln_qgemm_s8, int8_t, int8_t, int32_t, int32_t, kiln_requant)
+KILN_QGEMM_DEF(kiln_qgemm_u8, uint8_t, uint8_t, int32_t, int32_t, kiln_requant)
+KILN_QGEMM_DEF(kiln_qgemm_s16, int16_t, int16_t, int64_t, int64_t, kiln_requant64)
+
+"""#,
+        "kernels/generic/kiln_qgemm.h": #"""
+#ifndef KILN_QGEMM_H
+#define KILN_QGEMM_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized fully connected layer (MatMul/Gemm by constant weights), integer only:
+ *
+ *   y[r, j] = clamp(y_zp + requant(acc, mult[j], shift[j]), lo, hi)
+ *   acc     = bias[j] + sum_k (x[r, k] - x_zp) * (w[j, k] - w_zp[j])
+ *
+ * for rows r < R, outputs j < N, k < K. The weights are packed [N][K] (int8) so every output is a dot product of
+ * two contiguous rows. The compiler precomputes bias_in[j] = bias[j] - x_zp * sum_k w[j, k] + K * x_zp * w_zp[j],
+ * leaving  acc = bias_in[j] + sum_k x[r, k] * w[j, k] - w_zp[j] * sum_k x[r, k]  (the last term only when w_zp is
+ * not NULL), so the inner loop is a pure dot product; four outputs are computed per pass over x (each loaded x is
+ * used four times). 8-bit inputs accumulate in int32 (the compiler bounds |bias| + 2 K max|x w| below 2^31),
+ * 16-bit inputs in int64. requant rounds the exact product once, half to even (kiln_requant.h). */
+enum { KILN_QG_R, KILN_QG_K, KILN_QG_N, KILN_QG_XZP, KILN_QG_YZP, KILN_QG_LO, KILN_QG_HI, KILN_QG_NPARAMS };
+
+void kiln_qgemm_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *w_zp,
+                   const int32_t *mult, const int32_t *shift, int8_t *y, const int32_t *p);
+void kiln_qgemm_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *w_zp,
+                   const int32_t *mult, const int32_t *shift, uint8_t *y, const int32_t *p);
+void kiln_qgemm_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int32_t *w_zp,
+                    const int32_t *mult, const int32_t *shift, int16_t *y, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qpool.c": #"""
+#include "kiln_qpool.h"
+
+/* Loops over output pixels; for each, the tap ranges [kh0, kh1) x [kw0, kw1) inside the image, then BODY per
+ * channel with xw = the window's first tap row/column base pointer. */
+#define KILN_QPOOL_LOOP(T, ...)                                                                                \
+    const int32_t N = p[KILN_QP_N], H = p[KILN_QP_H], W = p[KILN_QP_W], C = p[KILN_QP_C];                       \
+    const int32_t OH = p[KILN_QP_OH], OW = p[KILN_QP_OW], KH = p[KILN_QP_KH], KW = p[KILN_QP_KW];               \
+    const int32_t SH = p[KILN_QP_SH], SW = p[KILN_QP_SW], DH = p[KILN_QP_DH], DW = p[KILN_QP_DW];               \
+    const int32_t PT = p[KILN_QP_PT], PL = p[KILN_QP_PL], PB = p[KILN_QP_PB], PR = p[KILN_QP_PR];              \
+    const int32_t zx = p[KILN_QP_XZP], zy = p[KILN_QP_YZP], lo = p[KILN_QP_LO], hi = p[KILN_QP_HI];             \
+    int32_t n, oh, ow, c, kh, kw;                                                                               \
+    T *yp = y;                                                                                                  \
+    (void)zx; (void)PB; (void)PR;                                                                               \
+    for (n = 0; n < N; n++) {                                                                                   \
+        const T *xn = x + (size_t)n * (size_t)H * (size_t)W * (size_t)C;                                        \
+        for (oh = 0; oh < OH; oh++) {                                                                           \
+            const int32_t ih0 = oh * SH - PT;                                                                   \
+            int32_t kh0 = 0, kh1 = KH;                                                                          \
+            while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;                                                       \
+            while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;                                              \
+            for (ow = 0; ow < OW; ow++) {                                                                       \
+                const int32_t iw0 = ow * SW - PL;                                                               \
+                int32_t kw0 = 0, kw1 = KW;                                                                      \
+                while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;                                                   \
+                while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;                                          \
+                for (c = 0; c < C; c++, yp++) {                                                                 \
+                    __VA_ARGS__                                                                                      \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+#define KILN_QPOOL_TAP(T) xn[((size_t)(ih0 + kh * DH) * (size_t)W + (size_t)(iw0 + kw * DW)) * (size_t)C + (size_t)c]
+
+/* taps of the window inside the padded image (count_include_pad) */
+static int32_t kiln_qpool_padded_count(int32_t i0, int32_t k, int32_t d, int32_t size, int32_t pad_end)
+{
+    int32_t j, count = 0;
+    for (j = 0; j < k; j++) {
+        const int32_t i = i0 + j * d;
+        if (i < size + pad_end) count++;
+    }
+    return count;
+}
+
+#define KILN_QPOOL_DEF(S, T)                                                                                     \
+    void kiln_qavgpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p)       \
+    {                                                                                                            \
+        const int32_t include_pad = p[KILN_QP_INCLUDE_PAD], table = p[KILN_QP_TABLE];                            \
+        KILN_QPOOL_LOOP(T, {                                                                                     \
+            int32_t sum = 0, count, i;                                                                           \
+            for (kh = kh0; kh < kh1; kh++)                                                                       \
+                for (kw = kw0; kw < kw1; kw++) sum += (int32_t)KILN_QPOOL_TAP(T) - zx;                          \
+            count = include_pad ? kiln_qpool_padded_count(ih0, KH, DH, H, PB) * kiln_qpool_padded_count(iw0, KW, DW, W, PR) \
+                                : (kh1 - kh0) * (kw1 - kw0);                                                     \
+            i = table ? count - 1 : 0;                                                                           \
+            *yp = (T)kiln_clamp_i32(count > 0 ? kiln_requant(sum, mult[i], shift[i]) + zy : zy, lo, hi);         \
+        })                                                                                                       \
+    }                                                                                                            \
+    void kiln_qmaxpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p)       \
+    {                                                                                                            \
+        KILN_QPOOL_LOOP(T, {                                                                                     \
+            int32_t best = INT32_MIN, v;                                                                         \
+            for (kh = kh0; kh < kh1; kh++)                                                                       \
+                for (kw = kw0; kw < kw1; kw++) {                                                                 \
+                    v = (int32_t)KILN_QPOOL_TAP(T);                                                              \
+                    if (v > best) best = v;                                                                      \
+                }                                                                                                \
+            if (best == INT32_MIN) v = zy;                                                                       \
+            else if (mult) v = kiln_requant(best - zx, mult[0], shift[0]) + zy;                                  \
+            else v = best;                                                                                       \
+            *yp = (T)kiln_clamp_i32(v, lo, hi);                                                                  \
+        })                                                                                                       \
+    }
+
+KILN_QPOOL_DEF(s8, int8_t)
+KILN_QPOOL_DEF(u8, uint8_t)
+KILN_QPOOL_DEF(s16, int16_t)
+
+"""#,
+        "kernels/generic/kiln_qpool.h": #"""
+#ifndef KILN_QPOOL_H
+#define KILN_QPOOL_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized 2-D pooling over channels-last (NHWC) data, integer only (1-D pools use H = 1).
+ * Windows: ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW; taps outside the image are skipped.
+ *
+ * Average: y = clamp(y_zp + requant(sum (x - x_zp), mult[i], shift[i]), lo, hi) where the multiplier is
+ *   x_scale / (y_scale * count), precomputed for each possible count: i = count - 1 when p[KILN_QP_TABLE] is 1
+ *   (windows of different sizes: padding without count_include_pad, ceil_mode), else i = 0 (every window has
+ *   KH*KW taps, e.g. global pooling). count is the number of taps inside the image, or with count_include_pad the
+ *   taps inside the padded image (KILN_QP_H + KILN_QP_PB, W + PR): the padded taps add x_zp - x_zp = 0.
+ *   The exact sum is requantized once (round half to even): the float average's rounding, without its error.
+ * Max: y = clamp(y_zp + requant(max x - x_zp, mult[0], shift[0]), lo, hi), or clamp(max x, lo, hi) when mult is
+ *   NULL (input and output quantized alike). A window without taps yields the clamp of y_zp.
+ * Sums are int32 (the compiler limits KH*KW to 2^15). */
+enum {
+    KILN_QP_N, KILN_QP_H, KILN_QP_W, KILN_QP_C, KILN_QP_OH, KILN_QP_OW, KILN_QP_KH, KILN_QP_KW,
+    KILN_QP_SH, KILN_QP_SW, KILN_QP_DH, KILN_QP_DW, KILN_QP_PT, KILN_QP_PL, KILN_QP_PB, KILN_QP_PR,
+    KILN_QP_INCLUDE_PAD, KILN_QP_TABLE, KILN_QP_XZP, KILN_QP_YZP, KILN_QP_LO, KILN_QP_HI, KILN_QP_NPARAMS
+};
+
+#define KILN_QPOOL_DECL(S, T)                                                                                \
+    void kiln_qavgpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p);   \
+    void kiln_qmaxpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p);
+KILN_QPOOL_DECL(s8, int8_t)
+KILN_QPOOL_DECL(u8, uint8_t)
+KILN_QPOOL_DECL(s16, int16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qsoftmax.c": #"""
+#include "kiln_qsoftmax.h"
+
+#define KILN_QSOFTMAX_DEF(NAME, T)                                                                              \
+    void NAME(const T *x, T *y, const uint32_t *exp_table, const int32_t *p)                                   \
+    {                                                                                                           \
+        const int32_t rows = p[KILN_QS_ROWS], len = p[KILN_QS_LEN], zy = p[KILN_QS_YZP];                        \
+        const int64_t mult = p[KILN_QS_MULT];                                                                   \
+        const int32_t sh = p[KILN_QS_SHIFT], lo = p[KILN_QS_LO], hi = p[KILN_QS_HI];                            \
+        int32_t r, i;                                                                                           \
+        for (r = 0; r < rows; r++) {                                                                            \
+            const T *xr = x + (size_t)r * (size_t)len;                                                          \
+            T *yr = y + (size_t)r * (size_t)len;                                                                \
+            int32_t mx;                                                                                         \
+            uint64_t sum = 0, rec;                                                                              \
+            if (len <= 0) continue;                                                                             \
+            mx = xr[0];                                                                                         \
+            for (i = 1; i < len; i++)                                                                           \
+                if (xr[i] > mx) mx = xr[i];                                                                     \
+            for (i = 0; i < len; i++) sum += exp_table[(mx - (int32_t)xr[i]) & 255];                            \
+            if (sum == 0) sum = 1;                                                                              \
+            rec = ((uint64_t)1 << 62) / sum;                                                                    \
+            for (i = 0; i < len; i++) {                                                                         \
+                const uint64_t prob = ((uint64_t)exp_table[(mx - (int32_t)xr[i]) & 255] * rec) >> 31;          \
+                yr[i] = (T)kiln_clamp_i32(kiln_round_shift((int64_t)prob * mult, sh) + zy, lo, hi);             \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_s8, int8_t)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_u8, uint8_t)
+
+"""#,
+        "kernels/generic/kiln_qsoftmax.h": #"""
+#ifndef KILN_QSOFTMAX_H
+#define KILN_QSOFTMAX_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized Softmax over the last axis (rows of `len` elements), integer only.
+ *
+ * exp_table[d] = round(2^30 * exp(-x_scale * d)) for d = 0..255 is computed by the compiler in double precision,
+ * so exp(x - max) of a row element is exp_table[max - x] exactly to 2^-30 (no polynomial approximation).
+ * Per row: sum = sum of exp_table[max - x] (>= 2^30, uint64), r = floor(2^62 / sum) (one 64-bit division),
+ * probability P = (exp_table[d] * r) >> 31 in Q31, then y = clamp(y_zp + round_shift(P * mult, shift), lo, hi)
+ * with mult * 2^-shift ~ 2^-31 / y_scale (one rounding, half to even). */
+enum { KILN_QS_ROWS, KILN_QS_LEN, KILN_QS_YZP, KILN_QS_MULT, KILN_QS_SHIFT, KILN_QS_LO, KILN_QS_HI, KILN_QS_NPARAMS };
+
+void kiln_qsoftmax_s8(const int8_t *x, int8_t *y, const uint32_t *exp_table, const int32_t *p);
+void kiln_qsoftmax_u8(const uint8_t *x, uint8_t *y, const uint32_t *exp_table, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qtable.c": #"""
+#include "kiln_qtable.h"
+
+#define KILN_QTABLE_DEF(NAME, XT, YT, OFF)                          \
+    void NAME(const XT *x, YT *y, const YT *table, int32_t n)      \
+    {                                                              \
+        int32_t i;                                                 \
+        for (i = 0; i < n; i++) y[i] = table[(int32_t)x[i] + OFF]; \
+    }
+KILN_QTABLE_DEF(kiln_qtable_s8_s8, int8_t, int8_t, 128)
+KILN_QTABLE_DEF(kiln_qtable_s8_u8, int8_t, uint8_t, 128)
+KILN_QTABLE_DEF(kiln_qtable_u8_s8, uint8_t, int8_t, 0)
+KILN_QTABLE_DEF(kiln_qtable_u8_u8, uint8_t, uint8_t, 0)
+
+#define KILN_REQUANTIZE_ONE(XS, XT, YS, YT)                                                                     \
+    void kiln_requantize_##XS##_##YS(const XT *x, YT *y, const int32_t *p)                                      \
+    {                                                                                                           \
+        const int32_t outer = p[KILN_RQ_OUTER], inner = p[KILN_RQ_INNER], ys = p[KILN_RQ_YSTRIDE];              \
+        const int32_t yo = p[KILN_RQ_YOFFSET], zx = p[KILN_RQ_XZP], zy = p[KILN_RQ_YZP];                        \
+        const int32_t m = p[KILN_RQ_MULT], sh = p[KILN_RQ_SHIFT], lo = p[KILN_RQ_LO], hi = p[KILN_RQ_HI];      \
+        int32_t o, i;                                                                                           \
+        for (o = 0; o < outer; o++) {                                                                           \
+            const XT *xr = x + (size_t)o * (size_t)inner;                                                       \
+            YT *yr = y + (size_t)o * (size_t)ys + (size_t)yo;                                                   \
+            if (m == 0 && sh == 0)                                                                              \
+                for (i = 0; i < inner; i++) yr[i] = (YT)kiln_clamp_i32((int32_t)xr[i] - zx + zy, lo, hi);      \
+            else                                                                                                \
+                for (i = 0; i < inner; i++)                                                                     \
+                    yr[i] = (YT)kiln_clamp_i32(kiln_requant((int32_t)xr[i] - zx, m, sh) + zy, lo, hi);          \
+        }                                                                                                       \
+    }
+#define KILN_REQUANTIZE_DEF(XS, XT)                    \
+    KILN_REQUANTIZE_ONE(XS, XT, s8, int8_t)            \
+    KILN_REQUANTIZE_ONE(XS, XT, u8, uint8_t)           \
+    KILN_REQUANTIZE_ONE(XS, XT, s16, int16_t)          \
+    KILN_REQUANTIZE_ONE(XS, XT, u16, uint16_t)
+KILN_REQUANTIZE_DEF(s8, int8_t)
+KILN_REQUANTIZE_DEF(u8, uint8_t)
+KILN_REQUANTIZE_DEF(s16, int16_t)
+KILN_REQUANTIZE_DEF(u16, uint16_t)
+
+"""#,
+        "kernels/generic/kiln_qtable.h": #"""
+#ifndef KILN_QTABLE_H
+#define KILN_QTABLE_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* 8-bit element-wise lookup: y[i] = table[x[i] - min(x type)]. The compiler fills the 256 entries by evaluating
+ * the float operator between DequantizeLinear and QuantizeLinear (Sigmoid, Tanh, LeakyRelu, HardSwish, Exp,
+ * requantization...) for every input code, so the result is what the float graph computes, with no arithmetic
+ * at run time. y may alias x. */
+void kiln_qtable_s8_s8(const int8_t *x, int8_t *y, const int8_t *table, int32_t n);
+void kiln_qtable_s8_u8(const int8_t *x, uint8_t *y, const uint8_t *table, int32_t n);
+void kiln_qtable_u8_s8(const uint8_t *x, int8_t *y, const int8_t *table, int32_t n);
+void kiln_qtable_u8_u8(const uint8_t *x, uint8_t *y, const uint8_t *table, int32_t n);
+
+/* Requantization between integer types: y = clamp(y_zp + requant(x - x_zp, mult, shift), lo, hi) (one rounding,
+ * half to even), or clamp(x - x_zp + y_zp, lo, hi) when mult is 0 and shift is 0 (same scale). Element i of x,
+ * viewed as [outer][inner], goes to y[o * y_stride + y_offset + i] (y_stride = inner, y_offset = 0 for a plain
+ * requantization; Concat writes each input into its band of the output). y may alias x when plain. */
+enum { KILN_RQ_OUTER, KILN_RQ_INNER, KILN_RQ_YSTRIDE, KILN_RQ_YOFFSET, KILN_RQ_XZP, KILN_RQ_YZP, KILN_RQ_MULT,
+       KILN_RQ_SHIFT, KILN_RQ_LO, KILN_RQ_HI, KILN_RQ_NPARAMS };
+#define KILN_REQUANTIZE_DECL(XS, XT)                                                       \
+    void kiln_requantize_##XS##_s8(const XT *x, int8_t *y, const int32_t *p);              \
+    void kiln_requantize_##XS##_u8(const XT *x, uint8_t *y, const int32_t *p);             \
+    void kiln_requantize_##XS##_s16(const XT *x, int16_t *y, const int32_t *p);            \
+    void kiln_requantize_##XS##_u16(const XT *x, uint16_t *y, const int32_t *p);
+KILN_REQUANTIZE_DECL(s8, int8_t)
+KILN_REQUANTIZE_DECL(u8, uint8_t)
+KILN_REQUANTIZE_DECL(s16, int16_t)
+KILN_REQUANTIZE_DECL(u16, uint16_t)
+
+#endif
+
+"""#,
         "kernels/generic/kiln_quantize.c": #"""
 #include "kiln_quantize.h"
 

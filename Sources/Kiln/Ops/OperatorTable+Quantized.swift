@@ -1,7 +1,11 @@
 extension OperatorTable {
     /// Quantized inference: QuantizeLinear/DequantizeLinear, the QLinear* and *Integer operators, the com.microsoft
-    /// quantized contrib operators, and the Kiln-internal integer operators the QDQ pass produces.
+    /// quantized contrib operators, and the Kiln-internal integer operators (domain "kiln") the quantize-qdq pass
+    /// produces.
     static let quantized: [Operator.Type] = [
         QuantizeLinear.self, DequantizeLinear.self,
+        // Kiln-internal integer operators
+        QConv.self, QGemm.self, QAdd.self, QMul.self, QAveragePool.self, QMaxPool.self, QSoftmax.self, QTable.self,
+        Requantize.self, QConcat.self,
     ]
 }

@@ -12,6 +12,8 @@ public struct Pass {
 /// The graph passes, in the order they run. `kiln compile --dump-after NAME` prints the IR after any of them.
 public enum Pipeline {
     public static let passes: [Pass] = [
+        Pass("quantize-qdq", "rewrite DequantizeLinear → op → QuantizeLinear groups and QLinear operators into integer operators; record quantization parameters (runs first, typing nodes as it goes, so float operators that only occur between DequantizeLinear and QuantizeLinear need no float kernel)",
+             QuantizeQDQ.run),
         Pass("infer-and-fold", "infer every value's type and shape; evaluate nodes whose inputs are all constant",
              InferAndFold.run),
         Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
