@@ -16,6 +16,8 @@ public enum Pipeline {
              QuantizeQDQ.run),
         Pass("infer-and-fold", "infer every value's type and shape; evaluate nodes whose inputs are all constant",
              InferAndFold.run),
+        Pass("channels-last", "fold the layout Transposes around channels-last integer kernels (compose, cancel, turn into reshapes, sink below layout-agnostic ops)",
+             ChannelsLast.run),
         Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
     ]
 
