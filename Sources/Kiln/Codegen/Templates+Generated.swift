@@ -2264,7 +2264,10 @@ KILN_QPOOL_DECL(s16, int16_t)
         "kernels/generic/kiln_qsoftmax.c": #"""
 #include "kiln_qsoftmax.h"
 
-#define KILN_QSOFTMAX_DEF(NAME, T)                                                                              \
+#define KILN_EXP8(d) ((uint64_t)exp_table[(d) & 255])
+#define KILN_EXP16(d) (((uint64_t)exp_table[256 + (((d) >> 8) & 255)] * exp_table[(d) & 255]) >> 30)
+
+#define KILN_QSOFTMAX_DEF(NAME, T, EXP)                                                                              \
     void NAME(const T *x, T *y, const uint32_t *exp_table, const int32_t *p)                                   \
     {                                                                                                           \
         const int32_t rows = p[KILN_QS_ROWS], len = p[KILN_QS_LEN], zy = p[KILN_QS_YZP];                        \
@@ -2280,18 +2283,19 @@ KILN_QPOOL_DECL(s16, int16_t)
             mx = xr[0];                                                                                         \
             for (i = 1; i < len; i++)                                                                           \
                 if (xr[i] > mx) mx = xr[i];                                                                     \
-            for (i = 0; i < len; i++) sum += exp_table[(mx - (int32_t)xr[i]) & 255];                            \
+            for (i = 0; i < len; i++) sum += EXP(mx - (int32_t)xr[i]);                            \
             if (sum == 0) sum = 1;                                                                              \
             rec = ((uint64_t)1 << 62) / sum;                                                                    \
             for (i = 0; i < len; i++) {                                                                         \
-                const uint64_t prob = ((uint64_t)exp_table[(mx - (int32_t)xr[i]) & 255] * rec) >> 31;          \
+                const uint64_t prob = (EXP(mx - (int32_t)xr[i]) * rec) >> 31;          \
                 yr[i] = (T)kiln_clamp_i32(kiln_round_shift((int64_t)prob * mult, sh) + zy, lo, hi);             \
             }                                                                                                   \
         }                                                                                                       \
     }
 
-KILN_QSOFTMAX_DEF(kiln_qsoftmax_s8, int8_t)
-KILN_QSOFTMAX_DEF(kiln_qsoftmax_u8, uint8_t)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_s8, int8_t, KILN_EXP8)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_u8, uint8_t, KILN_EXP8)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_s16, int16_t, KILN_EXP16)
 
 """#,
         "kernels/generic/kiln_qsoftmax.h": #"""
@@ -2306,11 +2310,14 @@ KILN_QSOFTMAX_DEF(kiln_qsoftmax_u8, uint8_t)
  * so exp(x - max) of a row element is exp_table[max - x] exactly to 2^-30 (no polynomial approximation).
  * Per row: sum = sum of exp_table[max - x] (>= 2^30, uint64), r = floor(2^62 / sum) (one 64-bit division),
  * probability P = (exp_table[d] * r) >> 31 in Q31, then y = clamp(y_zp + round_shift(P * mult, shift), lo, hi)
- * with mult * 2^-shift ~ 2^-31 / y_scale (one rounding, half to even). */
+ * with mult * 2^-shift ~ 2^-31 / y_scale (one rounding, half to even).
+ * int16 inputs (d up to 65535) use 512 entries: exp(-s d) = exp_table[256 + (d >> 8)] * exp_table[d & 255] / 2^30
+ * with exp_table[256 + i] = round(2^30 * exp(-x_scale * 256 i)). */
 enum { KILN_QS_ROWS, KILN_QS_LEN, KILN_QS_YZP, KILN_QS_MULT, KILN_QS_SHIFT, KILN_QS_LO, KILN_QS_HI, KILN_QS_NPARAMS };
 
 void kiln_qsoftmax_s8(const int8_t *x, int8_t *y, const uint32_t *exp_table, const int32_t *p);
 void kiln_qsoftmax_u8(const uint8_t *x, uint8_t *y, const uint32_t *exp_table, const int32_t *p);
+void kiln_qsoftmax_s16(const int16_t *x, int16_t *y, const uint32_t *exp_table, const int32_t *p);
 
 #endif
 

@@ -441,7 +441,7 @@ final class QDQRewriter {
     // MARK: Softmax
 
     func rewriteSoftmax(_ s: Node) -> Bool {
-        guard let x = dequantized(input(s, 0)), x.perTensor != nil, x.dtype == .int8 || x.dtype == .uint8,
+        guard let x = dequantized(input(s, 0)), x.perTensor != nil, Quantization.activationTypes.contains(x.dtype),
               let xt = type(x.value), xt.rank >= 1,
               let out = quantizedOutput(s.outputs.first ?? nil, allowActivation: false), out.y.dtype == x.dtype else { return false }
         let c = ctx(s)

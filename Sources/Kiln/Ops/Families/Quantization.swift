@@ -98,7 +98,7 @@ public enum Quantization {
     /// Validates the scale (and zero point) shape of a QuantizeLinear/DequantizeLinear-style node against `x`.
     /// `axis` and `block_size` are read from the node's attributes (opset rules applied).
     public static func granularity(_ n: NodeContext, x: [Int], scale: [Int], zeroPoint: [Int]?) throws -> Granularity {
-        if let z = zeroPoint, z != scale {
+        if let z = zeroPoint, z != scale, !(z.elementCount == 1 && scale.elementCount == 1) {
             throw n.error("zero point shape \(z) differs from scale shape \(scale)")
         }
         var g = Granularity()

@@ -116,23 +116,26 @@ public enum QuantizedKernels {
 
     // MARK: softmax
 
-    /// exp_table[d] = round(2^30 · exp(-x_scale · d)).
-    public static func softmaxTable(xScale: Float) -> TensorData {
+    /// exp_table[d] = round(2^30 · exp(-x_scale · d)) for d < 256; for 16-bit inputs 256 more entries
+    /// exp_table[256 + i] = round(2^30 · exp(-x_scale · 256 i)).
+    public static func softmaxTable(xScale: Float, wide: Bool) -> TensorData {
         let s = Double(xScale)
-        return TensorData(dtype: .uint32, shape: [256],
-                          int64s: (0..<256).map { Int64((exp(-s * Double($0)) * 1073741824.0).rounded(.toNearestOrEven)) })
+        func e(_ d: Double) -> Int64 { Int64((exp(-s * d) * 1073741824.0).rounded(.toNearestOrEven)) }
+        let lo = (0..<256).map { e(Double($0)) }
+        let hi = wide ? (0..<256).map { e(256.0 * Double($0)) } : []
+        return TensorData(dtype: .uint32, shape: [lo.count + hi.count], int64s: lo + hi)
     }
 
     public static func lowerSoftmax(_ n: NodeContext, _ b: inout LoweringBuilder, xq: QuantizedOps.TensorQuant,
                                     yq: QuantizedOps.TensorQuant) throws {
         let x = try n.input(0), y = try n.output(0)
-        guard x.dtype == y.dtype, x.dtype == .int8 || x.dtype == .uint8 else {
+        guard x.dtype == y.dtype, x.dtype == .int8 || x.dtype == .uint8 || x.dtype == .int16 else {
             throw n.unsupported("quantized Softmax of \(x.dtype.onnxName) to \(y.dtype.onnxName)")
         }
         let len = x.shape.last ?? 1
         let f = try encode(n, 1.0 / (Double(yq.scale) * 2147483648.0))
         let (lo, hi) = Quantization.range(y.dtype)
-        let t = b.constant(softmaxTable(xScale: xq.scale), name: "\(n.name)_exp")
+        let t = b.constant(softmaxTable(xScale: xq.scale, wide: x.dtype == .int16), name: "\(n.name)_exp")
         b.call("kiln_qsoftmax_\(suffix(x.dtype)!)", source: "kiln_qsoftmax",
                [.input(try n.inputID(0)), .output(try n.outputID(0)), .input(t),
                 .ints([len == 0 ? 0 : x.count / len, len, yq.zeroPoint, f.m, f.shift, lo, hi])])
