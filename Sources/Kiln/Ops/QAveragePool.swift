@@ -20,7 +20,8 @@ public enum QAveragePool: Operator {
         let qy = try QuantizedOps.tensorQuant(n, output: 0)
         try QuantizedKernels.lowerPool(n, &b, max: false, filter: f,
                                        includePad: try n.int("count_include_pad", default: 0) != 0,
-                                       xq: try QuantizedOps.tensorQuant(n, input: 0), yq: qy,
+                                       x: .input(try n.inputID(0)), xShape: x.shape, y: .output(try n.outputID(0)),
+                                       yShape: y.shape, dtype: x.dtype, xq: try QuantizedOps.tensorQuant(n, input: 0), yq: qy,
                                        clamp: QuantizedOps.clamp(n, qy, y.dtype))
     }
 }

@@ -114,6 +114,34 @@ public enum QuantizedKernels {
         b.allowInPlace(input: 0, output: 0)
     }
 
+    // MARK: concat
+
+    /// Concat along `axis` of the inputs at `inputs` (with their parameters) into output 0 (parameters `yq`):
+    /// inputs quantized like the output are copied, the others requantized into their band.
+    public static func lowerConcat(_ n: NodeContext, _ b: inout LoweringBuilder, inputs: [(index: Int, q: QuantizedOps.TensorQuant)],
+                                   yq: QuantizedOps.TensorQuant, axis a: Int, clamp: (lo: Int, hi: Int)) throws {
+        let y = try n.output(0)
+        let outer = DataMovement.product(y.shape, 0..<a)
+        let inner = DataMovement.product(y.shape, (a + 1)..<y.rank)
+        let yRow = y.shape[a] * inner
+        var offset = 0
+        for (i, qx) in inputs {
+            let x = try n.input(i)
+            let row = x.shape[a] * inner
+            defer { offset += row }
+            guard row > 0 && outer > 0 else { continue }
+            if qx == yq && x.dtype == y.dtype && clamp == Quantization.range(y.dtype) {
+                b.call("kiln_copy_block", source: "kiln_copy_block",
+                       [.input(try n.inputID(i)), .int(0), .int(row * x.dtype.size), .output(try n.outputID(0)),
+                        .int(offset * y.dtype.size), .int(yRow * y.dtype.size), .int(outer), .int(row * y.dtype.size)])
+            } else {
+                let p = try requantizeParams(n, x: qx, y: yq, clamp: clamp, outer: outer, inner: row, yStride: yRow, yOffset: offset)
+                b.call(try requantizeKernel(n, x: x.dtype, y: y.dtype), source: "kiln_qtable",
+                       [.input(try n.inputID(i)), .output(try n.outputID(0)), .ints(p)])
+            }
+        }
+    }
+
     // MARK: softmax
 
     /// exp_table[d] = round(2^30 · exp(-x_scale · d)) for d < 256; for 16-bit inputs 256 more entries
@@ -143,15 +171,14 @@ public enum QuantizedKernels {
 
     // MARK: pooling
 
-    /// `kiln_qavgpool_*` / `kiln_qmaxpool_*` over channels-last [N, H, W, C] (or [N, W, C]) input 0 → output 0.
-    /// `filter` has explicit pads (resolved), in the spatial order of the data.
+    /// `kiln_qavgpool_*` / `kiln_qmaxpool_*` from `x` (channels-last [N, H, W, C] or [N, W, C], type `dtype`) to
+    /// `y` (channels-last `yShape`). `filter` has explicit pads (resolved), in the spatial order of the data.
     public static func lowerPool(_ n: NodeContext, _ b: inout LoweringBuilder, max: Bool, filter f: SpatialFilter,
-                                 includePad: Bool, xq: QuantizedOps.TensorQuant, yq: QuantizedOps.TensorQuant,
+                                 includePad: Bool, x xArg: KernelArg, xShape: [Int], y yArg: KernelArg, yShape: [Int],
+                                 dtype: DType, xq: QuantizedOps.TensorQuant, yq: QuantizedOps.TensorQuant,
                                  clamp: (lo: Int, hi: Int)) throws {
-        let x = try n.input(0), y = try n.output(0)
-        guard x.dtype == y.dtype, let s = suffix(x.dtype), x.dtype != .uint16 else {
-            throw n.unsupported("quantized pooling of \(x.dtype.onnxName) to \(y.dtype.onnxName)")
-        }
+        let x = TensorType(dtype, xShape), y = TensorType(dtype, yShape)
+        guard let s = suffix(dtype), dtype != .uint16 else { throw n.unsupported("quantized pooling of \(dtype.onnxName)") }
         let oneD = x.rank == 3
         let H = oneD ? 1 : x.shape[1], W = x.shape[oneD ? 1 : 2], C = x.shape[x.rank - 1]
         let OH = oneD ? 1 : y.shape[1], OW = y.shape[oneD ? 1 : 2]
@@ -188,8 +215,7 @@ public enum QuantizedKernels {
                 multArg = .ints(ms); shiftArg = .ints(ss)
             }
         }
-        b.call("kiln_q\(max ? "max" : "avg")pool_\(s)", source: "kiln_qpool",
-               [.input(try n.inputID(0)), .output(try n.outputID(0)), multArg, shiftArg, .ints(params)],
+        b.call("kiln_q\(max ? "max" : "avg")pool_\(s)", source: "kiln_qpool", [xArg, yArg, multArg, shiftArg, .ints(params)],
                macs: max ? 0 : y.count * KH * KW)
     }
 }
