@@ -6,7 +6,8 @@
 Each model starts as a float32 ONNX model written with onnx.helper + seeded numpy weights (the builders of
 make_models.py, plus a DS-CNN keyword spotter and an MLP autoencoder here), goes through onnxruntime's
 `quant_pre_process` (shape inference, Conv+BatchNormalization fusion) and `quantize_static` (QDQ format,
-per-channel weights, MinMax calibration on 64 samples from the model's input distribution, no range reduction).
+per-channel weights (`*_qop` cases: QOperator format, i.e. QLinearConv and the com.microsoft QLinear* operators),
+MinMax calibration on 64 samples from the model's input distribution, no range reduction).
 Like TFLite int8 models, the quantized model then takes and returns integers: the input QuantizeLinear and the
 output DequantizeLinear are removed (`io_float` cases keep them). Case layout: OUT/<name>/model.onnx +
 test_data_set_<k>/{input,output}_<i>.pb, inputs drawn from the same distribution as the calibration data and
@@ -82,6 +83,32 @@ def mlp_autoencoder(b):
     return {"input": make_models.normal([1, 640])}
 
 
+def mixed_cnn(b):
+    """Operators beyond the classic CNNs, for the QDQ forms and onnxruntime's QOperator format (QLinearConv,
+    com.microsoft QLinearAdd/Mul/Sigmoid/LeakyRelu/AveragePool/GlobalAveragePool/Concat, QLinearMatMul):
+    Conv + LeakyRelu, MaxPool, depthwise + Relu, pointwise, residual Add, a Sigmoid gate (Mul of two activations),
+    AveragePool 3x3 s2 pad 1 (count_include_pad 0), a strided Conv branch, Concat, GlobalAveragePool, Flatten,
+    MatMul + Add."""
+    b.opset = 13
+    x = b.input("input", [1, 3, 32, 32])
+    y = b.op("LeakyRelu", [b.conv(x, 3, 16, 3, "stem")], "/stem", alpha=0.1)                      # [1,16,32,32]
+    p = b.op("MaxPool", [y], "/pool", kernel_shape=[2, 2], strides=[2, 2])                        # [1,16,16,16]
+    y = b.relu(b.conv(p, 16, 16, 3, "dw", group=16), "dw_relu")
+    y = b.conv(y, 16, 16, 1, "pw")
+    y = b.op("Add", [y, p], "/residual")
+    gate = b.op("Sigmoid", [b.conv(y, 16, 16, 1, "gate")], "/gate")
+    y = b.op("Mul", [y, gate], "/gated")
+    a = b.op("AveragePool", [y], "/avg", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1])   # [1,16,8,8]
+    c = b.relu(b.conv(y, 16, 8, 3, "branch", stride=2), "branch_relu")                            # [1,8,8,8]
+    y = b.op("Concat", [a, c], "/concat", axis=1)                                                  # [1,24,8,8]
+    y = b.op("GlobalAveragePool", [y], "/gap")
+    y = b.op("Flatten", [y], "/flatten", axis=1)
+    y = b.linear(y, 24, 10, "fc")
+    b.nodes[-1].output[0] = "logits"
+    b.output("logits", [1, 10])
+    return {"input": make_models.normal([1, 3, 32, 32])}
+
+
 def from_make_models(name):
     fn, _ = make_models.MODELS[name]
     return fn
@@ -94,10 +121,13 @@ CASES = {
     "mobilenetv2_s8": (from_make_models("mobilenetv2_block"), 101, "QInt8", {}),
     "mobilenetv2_u8": (from_make_models("mobilenetv2_block"), 101, "QUInt8", {}),
     "resnet_s8": (from_make_models("resnet_block"), 102, "QInt8", {}),
-    "mlp_autoencoder_s8": (mlp_autoencoder, 206, "QInt8", {}),
+    "mlp_autoencoder_s8": (mlp_autoencoder, 206, "QInt8", {"optimize": False}),
     "unet_s8": (from_make_models("unet_nearest"), 107, "QInt8", {}),
     "audio_conv1d_s8": (from_make_models("audio_conv1d"), 109, "QInt8", {}),
     "imu_mlp_s8_io_float": (from_make_models("imu_mlp"), 110, "QInt8", {"io_float": True}),
+    "mixed_cnn_s8": (mixed_cnn, 211, "QInt8", {"optimize": False}),
+    "mixed_cnn_s8_qop": (mixed_cnn, 211, "QInt8", {"optimize": False, "format": "QOperator"}),
+    "mixed_cnn_u8_qop": (mixed_cnn, 211, "QUInt8", {"optimize": False, "format": "QOperator"}),
 }
 
 
@@ -120,15 +150,15 @@ class Reader:
         self.i = 0
 
 
-def quantize(model, calib, activation, tmp):
+def quantize(model, calib, activation, tmp, optimize=True, fmt="QDQ"):
     from onnxruntime.quantization import CalibrationMethod, QuantFormat, QuantType, quantize_static
     from onnxruntime.quantization.shape_inference import quant_pre_process
     f32 = os.path.join(tmp, "f32.onnx")
     pre = os.path.join(tmp, "pre.onnx")
     out = os.path.join(tmp, "q.onnx")
     onnx.save(model, f32)
-    quant_pre_process(f32, pre, skip_symbolic_shape=True)
-    quantize_static(pre, out, Reader(calib), quant_format=QuantFormat.QDQ, per_channel=True, reduce_range=False,
+    quant_pre_process(f32, pre, skip_symbolic_shape=True, skip_optimization=not optimize)
+    quantize_static(pre, out, Reader(calib), quant_format=getattr(QuantFormat, fmt), per_channel=True, reduce_range=False,
                     activation_type=getattr(QuantType, activation), weight_type=QuantType.QInt8,
                     calibrate_method=CalibrationMethod.MinMax)
     return onnx.load(out)
@@ -224,7 +254,7 @@ def build_case(name, data_sets):
     calib = [{k: g(rng) for k, g in gens.items()} for _ in range(CALIBRATION_SAMPLES)]
     floats = [{k: g(rng) for k, g in gens.items()} for _ in range(data_sets)]
     with tempfile.TemporaryDirectory() as tmp:
-        q = quantize(m, calib, activation, tmp)
+        q = quantize(m, calib, activation, tmp, optimize=opts.get("optimize", True), fmt=opts.get("format", "QDQ"))
     q.graph.name = name
     q.producer_name = "kiln-tests-int8-models"
     if opts.get("io_float"):

@@ -17,11 +17,15 @@ public enum QMaxPool: Operator {
         let x = try n.input(0), y = try n.output(0)
         var f = try QuantizedPool.filter(n, x)
         _ = try QuantizedPool.outputType(n, x, &f)
-        let qy = try QuantizedOps.tensorQuant(n, output: 0)
+        // Without recorded parameters (max pooling integer data of unknown scale) the codes are copied.
+        let xid = try n.inputID(0), yid = try n.outputID(0)
+        let unknown = n.graph.value(xid).quant == nil && n.graph.value(yid).quant == nil
+        let qy = try unknown ? QuantizedOps.TensorQuant(scale: 1, zeroPoint: 0) : QuantizedOps.tensorQuant(n, output: 0)
+        let qx = try unknown ? qy : QuantizedOps.tensorQuant(n, input: 0)
         try QuantizedKernels.lowerPool(n, &b, max: true, filter: f,
                                        includePad: false,
                                        x: .input(try n.inputID(0)), xShape: x.shape, y: .output(try n.outputID(0)),
-                                       yShape: y.shape, dtype: x.dtype, xq: try QuantizedOps.tensorQuant(n, input: 0), yq: qy,
+                                       yShape: y.shape, dtype: x.dtype, xq: qx, yq: qy,
                                        clamp: QuantizedOps.clamp(n, qy, y.dtype))
     }
 }

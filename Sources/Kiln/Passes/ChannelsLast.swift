@@ -73,7 +73,43 @@ public enum ChannelsLast {
         return true
     }
 
-    static let agnostic: Set<String> = ["kiln::QAdd", "kiln::QMul", "kiln::QTable", "kiln::Requantize", "Concat", "kiln::QConcat"]
+    static let agnostic: Set<String> = ["kiln::QAdd", "kiln::QMul", "kiln::QTable", "kiln::Requantize", "Concat", "kiln::QConcat",
+                                        "Pad", "Resize"]
+
+    /// Pad and Resize take per-dim constants (pads; roi, scales, sizes) that follow the permutation.
+    static func permutedInputs(_ g: Graph, _ u: Node, _ p: [Int], source: ValueID) -> [ValueID?]? {
+        let r = p.count
+        let inv = (0..<r).map { i in p.firstIndex(of: i)! }
+        func permute(_ v: ValueID?, pairs: Bool) -> ValueID?? {
+            guard let v else { return .some(nil) }
+            guard let c = g.value(v).constant else { return nil }
+            if c.count == 0 { return .some(v) }
+            let vals = c.int64s.isEmpty ? [] : (0..<c.count).map { c.double(at: $0) }
+            let n = pairs ? 2 * r : r
+            guard c.shape.count == 1, c.count == n else { return nil }
+            var out = [Double](repeating: 0, count: n)
+            for d in 0..<r {
+                out[d] = vals[inv[d]]
+                if pairs { out[d + r] = vals[inv[d] + r] }
+            }
+            return .some(g.addValue(name: g.value(v).name + "_perm", constant: TensorData(dtype: c.dtype, shape: c.shape, doubles: out)).id)
+        }
+        var ins: [ValueID?] = [source]
+        if u.opType == "Pad" {
+            guard u.attributes["pads"] == nil, u.inputs.count <= 3, u.inputs.count >= 2 else { return nil }  // opset >= 11, no axes
+            guard let pads = permute(u.inputs[1], pairs: true) else { return nil }
+            ins.append(pads)
+            if u.inputs.count > 2 { ins.append(u.inputs[2]) }
+            return ins
+        }
+        // Resize: X, roi, scales, sizes (opset >= 11, no axes attribute)
+        guard u.attributes["axes"] == nil, u.inputs.count >= 3 else { return nil }
+        for (i, v) in u.inputs.enumerated().dropFirst() {
+            guard let pv = permute(v, pairs: i == 1) else { return nil }
+            ins.append(pv)
+        }
+        return ins
+    }
 
     /// Whether everything reading `v` is a Transpose or a layout-agnostic operator (so sinking a Transpose into
     /// `v`'s producer can end in a cancellation rather than in more copies).
@@ -88,16 +124,24 @@ public enum ChannelsLast {
         for u in consumers(g, tOut) where agnostic.contains(u.qualifiedOp) {
             guard let uo = u.outputs.first ?? nil, u.outputs.count == 1, sinkTarget(g, uo) else { continue }
             // every run-time operand must be a Transpose with the same permutation
+            // (element-wise operands must also agree in shape: no broadcasting across the permutation)
+            let concat = u.opType == "Concat" || u.opType == "QConcat"
             var newInputs: [ValueID?] = []
             var ok = true
             for v in u.inputs {
                 guard let v, let pn = producer(g, v), isTranspose(pn), perm(g, pn) == p, let src = pn.inputs[0],
-                      g.value(v).type?.shape == g.value(tOut).type?.shape else { ok = false; break }
+                      concat || g.value(v).type?.shape == g.value(tOut).type?.shape else { ok = false; break }
                 newInputs.append(src)
+            }
+            if u.opType == "Pad" || u.opType == "Resize" {
+                guard let pn = u.inputs.first.flatMap({ $0 }).flatMap({ producer(g, $0) }), isTranspose(pn), perm(g, pn) == p,
+                      let src = pn.inputs[0], let ins = permutedInputs(g, u, p, source: src) else { continue }
+                newInputs = ins
+                ok = true
             }
             guard ok, let srcType = g.value(newInputs[0]!).type, let outType = g.value(uo).type else { continue }
             var attrs = u.attributes
-            if u.opType == "Concat" || u.opType == "QConcat" {
+            if concat {
                 guard case .int(let a)? = u.attributes["axis"] else { continue }
                 let axis = a < 0 ? a + p.count : a
                 guard axis >= 0 && axis < p.count else { continue }

@@ -227,12 +227,14 @@ final class QDQRewriter {
 
     func rewrite(_ n: Node) throws -> Bool {
         pendingQuant = [:]
+        if let done = rewriteQLinear(n) { return done }
         guard isDefault(n) else { return false }
         switch n.opType {
         case "Conv": return rewriteConv(n)
         case "MatMul": return rewriteMatMul(n)
         case "Gemm": return rewriteGemm(n)
-        case "AveragePool", "GlobalAveragePool", "MaxPool", "GlobalMaxPool": return rewritePool(n)
+        case "AveragePool", "GlobalAveragePool": return rewritePool(n)
+        case "MaxPool", "GlobalMaxPool": return rewritePool(n) || rewriteIntegerMaxPool(n)
         case "Softmax": return rewriteSoftmax(n)
         case "Concat": return rewriteConcat(n)
         case "QuantizeLinear": return rewriteRequantize(n)
@@ -438,6 +440,36 @@ final class QDQRewriter {
         return commit(remove: [p] + out.removed, add: nodes, quant: pendingQuant)
     }
 
+    /// MaxPool directly on integer data (QOperator models): the same codes, on the channels-last kernel.
+    func rewriteIntegerMaxPool(_ p: Node) -> Bool {
+        guard let xv = input(p, 0), let xt = type(xv), Quantization.activationTypes.contains(xt.dtype), xt.rank == 3 || xt.rank == 4,
+              let yv = p.outputs.first ?? nil, !(p.outputs.count > 1 && p.outputs[1] != nil) else { return false }
+        let q = g.value(xv).quant ?? QuantParams(scale: [1], zeroPoint: [0])
+        guard q.scale.count == 1 else { return false }
+        let x = QTensor(value: xv, dtype: xt.dtype, quant: q)
+        let y = QTensor(value: yv, dtype: xt.dtype, quant: g.value(yv).quant ?? q)
+        guard y.quant == q else { return false }
+        let c = ctx(p)
+        var attrs: [String: Attribute] = ["global": .int(1)]
+        if p.opType == "MaxPool" {
+            guard let k = try? c.ints("kernel_shape"), k.count == xt.rank - 2, var f = try? SpatialFilter(c, kernel: k) else { return false }
+            let ceil = ((try? c.int("ceil_mode", default: 0)) ?? 0) != 0
+            guard (try? f.outputSize(Array(xt.shape[2...]), ceilMode: ceil, c)) != nil else { return false }
+            attrs = ["kernel_shape": .ints(k), "strides": .ints(f.strides), "pads": .ints(f.pads),
+                     "dilations": .ints(f.dilations), "ceil_mode": .int(ceil ? 1 : 0)]
+        }
+        if g.value(xv).quant != nil {
+            pendingQuant[yv] = q
+        }
+        let nodes = channelsLastWrap(x: x, y: y, name: p.name, rank: xt.rank) { xin, yout in
+            node("QMaxPool", domain: "kiln", p.name, [xin], [yout], attrs)
+        }
+        if g.value(xv).quant == nil {   // parameters unknown: the layout copies carry none either
+            pendingQuant = pendingQuant.filter { $0.key != nodes[0].outputs[0]! && $0.key != nodes[1].outputs[0]! }
+        }
+        return commit(remove: [p], add: nodes, quant: pendingQuant)
+    }
+
     // MARK: Softmax
 
     func rewriteSoftmax(_ s: Node) -> Bool {
@@ -564,7 +596,7 @@ final class QDQRewriter {
 
     func rewriteConcat(_ n: Node) -> Bool {
         guard !n.inputs.isEmpty, let out = quantizedOutput(n.outputs.first ?? nil, allowActivation: false),
-              out.y.perTensor != nil, let yt = type(out.y.value) else { return false }
+              out.y.perTensor != nil, let yt = type(n.inputs[0]!) else { return false }
         var xs: [QTensor] = []
         for v in n.inputs {
             guard let x = dequantized(v), x.perTensor != nil, Quantization.quantTypes.contains(x.dtype) else { return false }
@@ -602,6 +634,123 @@ final class QDQRewriter {
         }
         return commit(remove: [q], add: [node("Requantize", domain: "kiln", q.name, [x.value], [y], ["to": .int(yt.dtype.rawValue)])],
                       quant: pendingQuant)
+    }
+
+    // MARK: QLinear operators
+
+    /// Constant per-tensor or per-axis parameters from a scale input and an optional zero-point input.
+    func constQuant(_ n: Node, scale: Int, zp: Int, axis: Int? = nil) -> QuantParams? {
+        guard let s = constant(input(n, scale)), s.dtype.isFloat else { return nil }
+        var z: TensorData? = nil
+        if let zv = input(n, zp) {
+            guard let c = constant(zv) else { return nil }
+            z = c
+        }
+        if let z, z.count != s.count && z.count != 1 { return nil }
+        let scales = Quantization.floats(s)
+        var zps = z?.ints ?? [0]
+        if zps.count == 1 && scales.count > 1 { zps = [Int](repeating: zps[0], count: scales.count) }
+        return QuantParams(scale: scales, zeroPoint: zps.count == scales.count ? zps : [zps[0]], axis: scales.count > 1 ? axis : nil)
+    }
+
+    func qtensor(_ n: Node, value: Int, scale: Int, zp: Int) -> QTensor? {
+        guard let v = input(n, value), let t = type(v), let q = constQuant(n, scale: scale, zp: zp), q.scale.count == 1 else { return nil }
+        return QTensor(value: v, dtype: t.dtype, quant: q)
+    }
+
+    func output(_ n: Node, scale: Int, zp: Int) -> QTensor? {
+        guard let y = n.outputs.first ?? nil, let t = type(y), let q = constQuant(n, scale: scale, zp: zp), q.scale.count == 1 else { return nil }
+        return QTensor(value: y, dtype: t.dtype, quant: q)
+    }
+
+    /// Rewrites the ONNX / com.microsoft quantized operators (constant parameters) into the kiln:: integer operators
+    /// so that the channels-last pass can fold their layout transposes; nil when `n` is not one of them.
+    func rewriteQLinear(_ n: Node) -> Bool? {
+        let op = n.qualifiedOp
+        switch op {
+        case "QLinearConv":
+            guard let x = qtensor(n, value: 0, scale: 1, zp: 2), let y = output(n, scale: 6, zp: 7), x.dtype == y.dtype,
+                  let xq = x.perTensor, let xt = type(x.value), xt.rank == 3 || xt.rank == 4,
+                  let w = input(n, 3), let wd = constant(w), let wq = constQuant(n, scale: 4, zp: 5, axis: 0),
+                  let f = try? QuantizedConv.geometry(ctx(n), x: xt.shape, w: wd.shape).1 else { return false }
+            var bias: ValueID? = nil
+            if let bv = input(n, 8) {
+                guard let bd = constant(bv), bd.dtype == .int32 else { return false }
+                bias = bv
+                let accScales = (0..<wd.shape[0]).map { Float(Double(xq.scale) * Double(wq.scale.count == 1 ? wq.scale[0] : wq.scale[$0])) }
+                pendingQuant[bv] = QuantParams(scale: accScales, zeroPoint: [Int](repeating: 0, count: accScales.count), axis: 0)
+            }
+            let attrs: [String: Attribute] = ["strides": .ints(f.strides), "pads": .ints(f.pads), "dilations": .ints(f.dilations),
+                                              "group": .int((try? ctx(n).int("group", default: 1)) ?? 1), "kernel_shape": .ints(f.kernel)]
+            pendingQuant[w] = wq
+            pendingQuant[x.value] = x.quant
+            pendingQuant[y.value] = y.quant
+            let nodes = channelsLastWrap(x: x, y: y, name: n.name, rank: xt.rank) { xin, yout in
+                node("QConv", domain: "kiln", n.name, [xin, w, bias], [yout], attrs)
+            }
+            return commit(remove: [n], add: nodes, quant: pendingQuant)
+        case "com.microsoft::QLinearAdd", "com.microsoft::QLinearMul":
+            guard let a = qtensor(n, value: 0, scale: 1, zp: 2), let b = qtensor(n, value: 3, scale: 4, zp: 5),
+                  let y = output(n, scale: 6, zp: 7) else { return false }
+            pendingQuant[a.value] = a.quant
+            pendingQuant[b.value] = b.quant
+            pendingQuant[y.value] = y.quant
+            let q = node(op.hasSuffix("Add") ? "QAdd" : "QMul", domain: "kiln", n.name, [a.value, b.value], [y.value])
+            return commit(remove: [n], add: [q], quant: pendingQuant)
+        case "com.microsoft::QLinearSigmoid", "com.microsoft::QLinearLeakyRelu":
+            guard let x = qtensor(n, value: 0, scale: 1, zp: 2), let y = output(n, scale: 3, zp: 4),
+                  let xq = x.perTensor, let yq = y.perTensor, x.dtype.size == 1 else { return false }
+            let alpha = (try? ctx(n).float("alpha", default: 0.01)) ?? 0.01
+            let sigmoid = op.hasSuffix("Sigmoid")
+            let t = QuantizedKernels.table(x: x.dtype, xq: xq, y: y.dtype, yq: yq) { v in
+                v.map { sigmoid ? 1 / (1 + exp(-$0)) : ($0 >= 0 ? $0 : alpha * $0) }
+            }
+            pendingQuant[x.value] = x.quant
+            pendingQuant[y.value] = y.quant
+            return commit(remove: [n], add: [node("QTable", domain: "kiln", n.name, [x.value], [y.value], ["table": .tensor(t)])],
+                          quant: pendingQuant)
+        case "com.microsoft::QLinearConcat":
+            guard let y = output(n, scale: 0, zp: 1), let yt = type(y.value), n.inputs.count >= 5, (n.inputs.count - 2) % 3 == 0,
+                  let a0 = try? ctx(n).int("axis"), let a = try? ctx(n).axis(a0, rank: yt.rank) else { return false }
+            var xs: [QTensor] = []
+            for k in stride(from: 2, to: n.inputs.count, by: 3) {
+                guard let x = qtensor(n, value: k, scale: k + 1, zp: k + 2) else { return false }
+                xs.append(x)
+            }
+            for x in xs { pendingQuant[x.value] = x.quant }
+            pendingQuant[y.value] = y.quant
+            let plain = xs.allSatisfy { $0.dtype == y.dtype && $0.quant == y.quant }
+            let q = node(plain ? "Concat" : "QConcat", domain: plain ? "" : "kiln", n.name, xs.map { $0.value }, [y.value], ["axis": .int(a)])
+            return commit(remove: [n], add: [q], quant: pendingQuant)
+        case "com.microsoft::QLinearAveragePool", "com.microsoft::QLinearGlobalAveragePool":
+            guard let x = qtensor(n, value: 0, scale: 1, zp: 2), let y = output(n, scale: 3, zp: 4), x.dtype == y.dtype,
+                  let xt = type(x.value), xt.rank == 3 || xt.rank == 4 else { return false }
+            let c = ctx(n)
+            let last = ((try? c.int("channels_last", default: 0)) ?? 0) != 0
+            var attrs: [String: Attribute] = [:]
+            if op.hasSuffix("GlobalAveragePool") {
+                attrs["global"] = .int(1)
+            } else {
+                let spatial = last ? Array(xt.shape[1..<(xt.rank - 1)]) : Array(xt.shape[2...])
+                guard let k = try? c.ints("kernel_shape"), k.count == spatial.count, var f = try? SpatialFilter(c, kernel: k) else { return false }
+                let ceil = ((try? c.int("ceil_mode", default: 0)) ?? 0) != 0
+                guard (try? f.outputSize(spatial, ceilMode: ceil, c)) != nil else { return false }
+                attrs = ["kernel_shape": .ints(k), "strides": .ints(f.strides), "pads": .ints(f.pads),
+                         "dilations": .ints(f.dilations), "ceil_mode": .int(ceil ? 1 : 0),
+                         "count_include_pad": .int((try? c.int("count_include_pad", default: 0)) ?? 0)]
+            }
+            pendingQuant[x.value] = x.quant
+            pendingQuant[y.value] = y.quant
+            if last {
+                return commit(remove: [n], add: [node("QAveragePool", domain: "kiln", n.name, [x.value], [y.value], attrs)], quant: pendingQuant)
+            }
+            let nodes = channelsLastWrap(x: x, y: y, name: n.name, rank: xt.rank) { xin, yout in
+                node("QAveragePool", domain: "kiln", n.name, [xin], [yout], attrs)
+            }
+            return commit(remove: [n], add: nodes, quant: pendingQuant)
+        default:
+            return nil
+        }
     }
 
     // MARK: annotation
