@@ -2,6 +2,7 @@
 """LSB histograms of Kiln's quantized outputs against onnxruntime.
 
     python3 Tests/models/compare_int8.py CASES... [--kiln PATH] [--cc CC] [--json FILE] [--no-noopt]
+                                                  [--write-kiln-cases DIR]
 
 CASES are `kiln test` case folders (model.onnx + test_data_set_<k>/) or folders of them, e.g. the output of
 make_int8_models.py. Every model is compiled once with `kiln compile`, built on the host as a shared library and
@@ -12,6 +13,10 @@ outputs (a model ending in DequantizeLinear) divided by that DequantizeLinear's 
 Two references: the data sets' stored outputs (onnxruntime with its default graph optimizations, which fuse QDQ
 groups into integer kernels where it can) and onnxruntime without graph optimizations (float arithmetic between
 DequantizeLinear and QuantizeLinear), recomputed here.
+
+`--write-kiln-cases DIR` also writes every case again under DIR with Kiln's host outputs as the expected outputs
+(model.onnx linked): `kiln test DIR --target cortex-m4` (exact comparison) then shows that a board computes the
+same integers as the host, so the histograms hold there too.
 
 Criteria (exit status 1 when violated): synthetic models (make_int8_models.py) need >= 99 % of the elements within
 1 LSB of the stored outputs and none beyond 2 LSB; `mlperf_*` cases need every element within 1 LSB.
@@ -123,6 +128,25 @@ def histogram(diffs):
     return h
 
 
+def write_kiln_case(out_dir, case, name, sets, got, model):
+    dst = os.path.join(out_dir, name)
+    shutil.rmtree(dst, ignore_errors=True)
+    os.makedirs(dst)
+    os.symlink(os.path.realpath(os.path.join(case, "model.onnx")), os.path.join(dst, "model.onnx"))
+    init = {t.name for t in model.graph.initializer}
+    in_names = [i.name for i in model.graph.input if i.name not in init]
+    out_names = [o.name for o in model.graph.output]
+    for k, ((ins, _), outs) in enumerate(zip(sets, got)):
+        d = os.path.join(dst, f"test_data_set_{k}")
+        os.makedirs(d)
+        for i, (n, x) in enumerate(zip(in_names, ins)):
+            with open(os.path.join(d, f"input_{i}.pb"), "wb") as f:
+                f.write(numpy_helper.from_array(x, n).SerializeToString())
+        for i, (n, y) in enumerate(zip(out_names, outs)):
+            with open(os.path.join(d, f"output_{i}.pb"), "wb") as f:
+                f.write(numpy_helper.from_array(y, n).SerializeToString())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("cases", nargs="+")
@@ -130,6 +154,7 @@ def main():
     ap.add_argument("--cc", default=os.environ.get("CC", "cc"))
     ap.add_argument("--json", help="write the histograms to this file")
     ap.add_argument("--no-noopt", action="store_true", help="skip the comparison with unoptimized onnxruntime")
+    ap.add_argument("--write-kiln-cases", metavar="DIR", help="write the cases with Kiln's host outputs as references")
     args = ap.parse_args()
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from modelkit import ort_session
@@ -159,6 +184,8 @@ def main():
                 names = [i.name for i in sess.get_inputs()]
                 refs["noopt"] = [sess.run(None, dict(zip(names, ins))) for ins, _ in sets]
             got = [c.run(ins) for ins, _ in sets]
+            if args.write_kiln_cases:
+                write_kiln_case(args.write_kiln_cases, case, name, sets, got, model)
             results[name] = {}
             for ref, wants in refs.items():
                 diffs = [lsb(g, w, s) for gs, ws in zip(got, wants) for g, w, s in zip(gs, ws, scales)]
