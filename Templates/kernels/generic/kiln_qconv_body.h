@@ -3,7 +3,8 @@
  *   KQ_FN  function name            KQ_SFX  suffix making the static helpers unique
  *   KQ_XT  input element type       KQ_YT   output element type
  *   KQ_ACC accumulator type         KQ_BT   bias type
- *   KQ_RQ  requantization function  KQ_RAW  1 to store the accumulator (ConvInteger) */
+ *   KQ_RQ  requantization function  KQ_RAW  1 to store the accumulator (ConvInteger)
+ * and optionally KQ_ROWS22_0_DEFINED when the includer defines KQ_H(kq_rows22_0_) itself. */
 #include "kiln_requant.h"
 
 #define KQ_CAT_(a, b) a##b
@@ -16,32 +17,111 @@
 #define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)kiln_clamp_i32(KQ_RQ((a), mult[m], shift[m]) + zy, lo, hi))
 #endif
 
-/* acc[0..3] += dot(xa, wa), dot(xa, wb), dot(xb, wa), dot(xb, wb) over n elements */
-static void KQ_H(kq_dot22_)(const KQ_XT *xa, const KQ_XT *xb, const int8_t *wa, const int8_t *wb, int32_t n,
-                            KQ_ACC *acc)
+/* 2 pixels x 2 channels over `rows` rows of n contiguous elements: acc[0..3] += (xa - ZX).wa, (xa - ZX).wb,
+ * (xb - ZX).wa, (xb - ZX).wb; rows advance x by xs and w by ws elements. kq_rows22_0 is the full-window form
+ * (zero point folded into the bias), kq_rows22_z subtracts it. */
+#define KQ_ROWS22(NAME, ZX)                                                                                     \
+    KILN_QNOINLINE void NAME(const KQ_XT *xa, const KQ_XT *xb, const int8_t *wa, const int8_t *wb, int32_t rows,  \
+                             int32_t n, size_t xs, size_t ws, int32_t zx, KQ_ACC *acc)                          \
+    {                                                                                                           \
+        KQ_ACC a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];                                             \
+        int32_t r, i;                                                                                           \
+        (void)zx;                                                                                               \
+        for (r = 0; r < rows; r++) {                                                                            \
+            for (i = 0; i < n; i++) {                                                                           \
+                const int32_t u = (int32_t)xa[i] - (ZX), v = (int32_t)xb[i] - (ZX), p = wa[i], q = wb[i];       \
+                a0 += (KQ_ACC)(u * p);                                                                          \
+                a1 += (KQ_ACC)(u * q);                                                                          \
+                a2 += (KQ_ACC)(v * p);                                                                          \
+                a3 += (KQ_ACC)(v * q);                                                                          \
+            }                                                                                                   \
+            xa += xs;                                                                                           \
+            xb += xs;                                                                                           \
+            wa += ws;                                                                                           \
+            wb += ws;                                                                                           \
+        }                                                                                                       \
+        acc[0] = a0;                                                                                            \
+        acc[1] = a1;                                                                                            \
+        acc[2] = a2;                                                                                            \
+        acc[3] = a3;                                                                                            \
+    }
+#ifndef KQ_ROWS22_0_DEFINED /* an ISA variant (cortex-m-dsp) may bring its own full-window inner loop */
+KQ_ROWS22(KQ_H(kq_rows22_0_), 0)
+#endif
+KQ_ROWS22(KQ_H(kq_rows22_z_), zx)
+
+/* 1 pixel x 4 channels (windows without a full-window neighbour, e.g. at the borders): acc[j] += (x - zx).w_j over
+ * `rows` rows of n elements; w_j = w + j * wm. */
+KILN_QNOINLINE void KQ_H(kq_rows14_)(const KQ_XT *x, const int8_t *w, size_t wm, int32_t rows, int32_t n, size_t xs,
+                                     size_t ws, int32_t zx, KQ_ACC *acc)
 {
     KQ_ACC a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-    int32_t i = 0;
-    for (; i + 2 <= n; i += 2) {
-        const int32_t u0 = xa[i], v0 = xb[i], p0 = wa[i], q0 = wb[i];
-        const int32_t u1 = xa[i + 1], v1 = xb[i + 1], p1 = wa[i + 1], q1 = wb[i + 1];
-        a0 += (KQ_ACC)(u0 * p0) + (KQ_ACC)(u1 * p1);
-        a1 += (KQ_ACC)(u0 * q0) + (KQ_ACC)(u1 * q1);
-        a2 += (KQ_ACC)(v0 * p0) + (KQ_ACC)(v1 * p1);
-        a3 += (KQ_ACC)(v0 * q0) + (KQ_ACC)(v1 * q1);
-    }
-    if (i < n) {
-        const int32_t u = xa[i], v = xb[i], pp = wa[i], q = wb[i];
-        a0 += (KQ_ACC)(u * pp);
-        a1 += (KQ_ACC)(u * q);
-        a2 += (KQ_ACC)(v * pp);
-        a3 += (KQ_ACC)(v * q);
+    const int8_t *w0 = w, *w1 = w + wm, *w2 = w + 2 * wm, *w3 = w + 3 * wm;
+    int32_t r, i;
+    for (r = 0; r < rows; r++) {
+        for (i = 0; i < n; i++) {
+            const int32_t u = (int32_t)x[i] - zx;
+            a0 += (KQ_ACC)(u * w0[i]);
+            a1 += (KQ_ACC)(u * w1[i]);
+            a2 += (KQ_ACC)(u * w2[i]);
+            a3 += (KQ_ACC)(u * w3[i]);
+        }
+        x += xs;
+        w0 += ws;
+        w1 += ws;
+        w2 += ws;
+        w3 += ws;
     }
     acc[0] = a0;
     acc[1] = a1;
     acc[2] = a2;
     acc[3] = a3;
 }
+
+/* Depthwise, one output pixel, every channel (channel multiplier 1): channels in blocks of 4 over the taps inside
+ * the image (rows x cols; x advances by g->xcol per tap and g->xrow per row, w by M per tap and g->wrow per row),
+ * then requantized and stored. The _0 form is for full windows (zero point folded into bias), _z subtracts it. */
+typedef struct { size_t xrow, xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_dwgeo_);
+#define KQ_DWPIX(NAME, ZX)                                                                                      \
+    KILN_QNOINLINE void NAME(const KQ_XT *x, const int8_t *w, int32_t rows, int32_t cols,                     \
+                             const KQ_H(kq_dwgeo_) *g, const KQ_BT *bias, const int32_t *mult,                  \
+                             const int32_t *shift, KQ_YT *y)                                                    \
+    {                                                                                                           \
+        const size_t M = g->M, xrow = g->xrow, xcol = g->xcol, wrow = g->wrow;                                 \
+        const int32_t zx = g->zx, zy = g->zy, lo = g->lo, hi = g->hi;                                          \
+        size_t m;                                                                                               \
+        int32_t r, c;                                                                                           \
+        (void)zx; (void)zy; (void)lo; (void)hi; (void)mult; (void)shift;                                        \
+        for (m = 0; m + 4 <= M; m += 4) {                                                                       \
+            KQ_ACC a0 = (KQ_ACC)bias[m], a1 = (KQ_ACC)bias[m + 1], a2 = (KQ_ACC)bias[m + 2], a3 = (KQ_ACC)bias[m + 3]; \
+            for (r = 0; r < rows; r++) {                                                                        \
+                const KQ_XT *xp = x + (size_t)r * xrow + m;                                                     \
+                const int8_t *wp = w + (size_t)r * wrow + m;                                                    \
+                for (c = 0; c < cols; c++) {                                                                    \
+                    a0 += (KQ_ACC)(((int32_t)xp[0] - (ZX)) * wp[0]);                                            \
+                    a1 += (KQ_ACC)(((int32_t)xp[1] - (ZX)) * wp[1]);                                            \
+                    a2 += (KQ_ACC)(((int32_t)xp[2] - (ZX)) * wp[2]);                                            \
+                    a3 += (KQ_ACC)(((int32_t)xp[3] - (ZX)) * wp[3]);                                            \
+                    xp += xcol;                                                                                 \
+                    wp += M;                                                                                    \
+                }                                                                                               \
+            }                                                                                                   \
+            KQ_STORE(y[m], a0, m);                                                                              \
+            KQ_STORE(y[m + 1], a1, m + 1);                                                                      \
+            KQ_STORE(y[m + 2], a2, m + 2);                                                                      \
+            KQ_STORE(y[m + 3], a3, m + 3);                                                                      \
+        }                                                                                                       \
+        for (; m < M; m++) {                                                                                    \
+            KQ_ACC a0 = (KQ_ACC)bias[m];                                                                        \
+            for (r = 0; r < rows; r++)                                                                          \
+                for (c = 0; c < cols; c++)                                                                      \
+                    a0 += (KQ_ACC)(((int32_t)x[(size_t)r * xrow + (size_t)c * xcol + m] - (ZX))                 \
+                                   * w[(size_t)r * wrow + (size_t)c * M + m]);                                  \
+            KQ_STORE(y[m], a0, m);                                                                              \
+        }                                                                                                       \
+    }
+KQ_DWPIX(KQ_H(kq_dwpix_0_), 0)
+KQ_DWPIX(KQ_H(kq_dwpix_z_), zx)
 
 /* Element offset of output pixel q's 1x1 window in a strided pointwise convolution. */
 static size_t KQ_H(kq_pixel_)(int32_t q, int32_t OW, int32_t W, int32_t C, int32_t SH, int32_t SW)
@@ -61,16 +141,26 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
     const int32_t CG = C / G, MG = M / G, depthwise = (G == C && G > 1);
     const size_t xplane = (size_t)H * (size_t)W * (size_t)C, yplane = (size_t)OH * (size_t)OW * (size_t)M;
     const size_t wm = (size_t)KH * (size_t)KW * (size_t)CG; /* weights per output channel (OHWI) */
+    const size_t xrow = (size_t)DH * (size_t)W * (size_t)C, xcol = (size_t)DW * (size_t)C;
     int32_t n, oh, ow, m, t;
     int32_t oh0, oh1, ow0, ow1;
+    KQ_H(kq_dwgeo_) dwgeo;
     (void)zy;
     (void)lo;
     (void)hi;
     (void)mult;
     (void)shift;
     if (G <= 0 || CG <= 0 || MG <= 0) return;
+    dwgeo.xrow = xrow;
+    dwgeo.xcol = xcol;
+    dwgeo.wrow = (size_t)KW * (size_t)M;
+    dwgeo.M = (size_t)M;
+    dwgeo.zx = zx;
+    dwgeo.zy = zy;
+    dwgeo.lo = lo;
+    dwgeo.hi = hi;
 
-    /* Output rows [oh0, oh1) and columns [ow0, ow1) have every tap inside the image. */
+    /* Output rows [oh0, oh1) and columns [ow0, ow1) have every tap inside the image (hoisted bounds). */
     oh0 = (PT + SH - 1) / SH;
     t = H - 1 + PT - (KH - 1) * DH;
     oh1 = t < 0 ? 0 : t / SH + 1;
@@ -106,7 +196,7 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
                     KQ_ACC acc[4];
                     acc[0] = acc[2] = (KQ_ACC)bias_in[m];
                     acc[1] = acc[3] = (KQ_ACC)bias_in[m1];
-                    KQ_H(kq_dot22_)(xa, xb, w + (size_t)m * (size_t)C, w + (size_t)m1 * (size_t)C, C, acc);
+                    KQ_H(kq_rows22_0_)(xa, xb, w + (size_t)m * (size_t)C, w + (size_t)m1 * (size_t)C, 1, C, 0, 0, 0, acc);
                     KQ_STORE(ya[m], acc[0], m);
                     if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
                     if (two) {
@@ -121,81 +211,72 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
         for (oh = 0; oh < OH; oh++) {
             const int32_t ih0 = oh * SH - PT;
             const int32_t rowin = oh >= oh0 && oh < oh1;
+            int32_t kh0 = 0, kh1 = KH;
+            while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
+            while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
             for (ow = 0; ow < OW;) {
                 const int32_t iw0 = ow * SW - PL;
+                const int32_t full = rowin && ow >= ow0 && ow < ow1;
                 KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
-                if (rowin && ow >= ow0 && ow < ow1) {
-                    /* full windows: pixel a = ow and, when also full, pixel b = ow + 1 */
-                    const int32_t two = ow + 1 < ow1;
-                    const KQ_XT *xa = xn + ((size_t)ih0 * (size_t)W + (size_t)iw0) * (size_t)C;
+                int32_t kw0 = 0, kw1 = KW;
+                while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
+                while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                if (depthwise && MG == 1 && !w_zp) {
+                    const KQ_XT *xw = xn + ((size_t)(ih0 + kh0 * DH) * (size_t)W + (size_t)(iw0 + kw0 * DW)) * (size_t)C;
+                    const int8_t *ww = w + ((size_t)kh0 * (size_t)KW + (size_t)kw0) * (size_t)M;
+                    if (full) KQ_H(kq_dwpix_0_)(xw, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya);
+                    else KQ_H(kq_dwpix_z_)(xw, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya);
+                    ow++;
+                } else if (!depthwise && G == 1 && DW == 1 && !w_zp) {
+                    /* each kernel row is a contiguous run of (kw1 - kw0) * C elements of x and of w; full windows
+                     * pair pixel ow with ow + 1 (2 pixels x 2 channels per pass) */
+                    const int32_t two = full && ow + 1 < ow1;
+                    const size_t row = (size_t)(kw1 - kw0) * (size_t)C, koff = (size_t)kw0 * (size_t)C;
+                    const KQ_XT *xa = xn + ((size_t)(ih0 + kh0 * DH) * (size_t)W + (size_t)(iw0 + kw0)) * (size_t)C;
                     const KQ_XT *xb = two ? xa + (size_t)SW * (size_t)C : xa;
+                    const KQ_BT *bias = full ? bias_in : bias_raw;
+                    const int32_t z = full ? 0 : zx;
                     KQ_YT *yb = ya + (size_t)M;
-                    if (depthwise) {
-                        const int32_t mul = MG; /* output channels per input channel */
-                        for (m = 0; m < M; m++) {
-                            const int32_t c = m / mul;
-                            KQ_ACC a0 = (KQ_ACC)bias_in[m], a1 = a0;
-                            const int8_t *wk = w + m;
-                            int32_t kh, kw;
-                            for (kh = 0; kh < KH; kh++) {
-                                const KQ_XT *ra = xa + (size_t)kh * (size_t)DH * (size_t)W * (size_t)C + (size_t)c;
-                                const KQ_XT *rb = xb + (size_t)kh * (size_t)DH * (size_t)W * (size_t)C + (size_t)c;
-                                for (kw = 0; kw < KW; kw++) {
-                                    const int32_t wv = *wk;
-                                    const size_t o = (size_t)kw * (size_t)DW * (size_t)C;
-                                    a0 += (KQ_ACC)((int32_t)ra[o] * wv);
-                                    a1 += (KQ_ACC)((int32_t)rb[o] * wv);
-                                    wk += M;
-                                }
-                            }
-                            KQ_STORE(ya[m], a0, m);
-                            if (two) KQ_STORE(yb[m], a1, m);
-                        }
-                    } else {
-                        for (m = 0; m < M; m += 2) {
-                            const int32_t g = m / MG;
-                            const int32_t m1 = (m + 1 < M && (m + 1) / MG == g) ? m + 1 : m;
-                            const int8_t *wa = w + (size_t)m * wm, *wb = w + (size_t)m1 * wm;
-                            const size_t cg = (size_t)g * (size_t)CG;
+                    m = 0;
+                    if (!two) {
+                        /* a single window: 4 channels per pass */
+                        for (; m + 4 <= M; m += 4) {
                             KQ_ACC acc[4];
-                            int32_t kh, kw;
-                            acc[0] = acc[2] = (KQ_ACC)bias_in[m];
-                            acc[1] = acc[3] = (KQ_ACC)bias_in[m1];
-                            if (G == 1 && DW == 1) {
-                                /* each kernel row is KW*C contiguous elements of x and of w */
-                                const size_t row = (size_t)KW * (size_t)C;
-                                for (kh = 0; kh < KH; kh++) {
-                                    const size_t o = (size_t)kh * (size_t)DH * (size_t)W * (size_t)C;
-                                    KQ_H(kq_dot22_)(xa + o, xb + o, wa + (size_t)kh * row, wb + (size_t)kh * row,
-                                                    (int32_t)row, acc);
-                                }
-                            } else {
-                                for (kh = 0; kh < KH; kh++) {
-                                    for (kw = 0; kw < KW; kw++) {
-                                        const size_t o = ((size_t)kh * (size_t)DH * (size_t)W + (size_t)kw * (size_t)DW)
-                                                       * (size_t)C + cg;
-                                        const size_t k = ((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)CG;
-                                        KQ_H(kq_dot22_)(xa + o, xb + o, wa + k, wb + k, CG, acc);
-                                    }
-                                }
-                            }
+                            acc[0] = (KQ_ACC)bias[m];
+                            acc[1] = (KQ_ACC)bias[m + 1];
+                            acc[2] = (KQ_ACC)bias[m + 2];
+                            acc[3] = (KQ_ACC)bias[m + 3];
+                            KQ_H(kq_rows14_)(xa, w + (size_t)m * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff, wm,
+                                             kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, z, acc);
                             KQ_STORE(ya[m], acc[0], m);
-                            if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
-                            if (two) {
-                                KQ_STORE(yb[m], acc[2], m);
-                                if (m1 != m) KQ_STORE(yb[m1], acc[3], m1);
-                            }
+                            KQ_STORE(ya[m + 1], acc[1], m + 1);
+                            KQ_STORE(ya[m + 2], acc[2], m + 2);
+                            KQ_STORE(ya[m + 3], acc[3], m + 3);
+                        }
+                    }
+                    for (; m < M; m += 2) {
+                        const int32_t m1 = m + 1 < M ? m + 1 : m;
+                        const int8_t *wa = w + (size_t)m * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff;
+                        const int8_t *wb = w + (size_t)m1 * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff;
+                        KQ_ACC acc[4];
+                        acc[0] = acc[2] = (KQ_ACC)bias[m];
+                        acc[1] = acc[3] = (KQ_ACC)bias[m1];
+                        if (z == 0)
+                            KQ_H(kq_rows22_0_)(xa, xb, wa, wb, kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, 0, acc);
+                        else
+                            KQ_H(kq_rows22_z_)(xa, xb, wa, wb, kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, z, acc);
+                        KQ_STORE(ya[m], acc[0], m);
+                        if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
+                        if (two) {
+                            KQ_STORE(yb[m], acc[2], m);
+                            if (m1 != m) KQ_STORE(yb[m1], acc[3], m1);
                         }
                     }
                     ow += two ? 2 : 1;
                 } else {
-                    /* a window touching the padding (or asymmetric weights): sum (x - x_zp) * (w - w_zp) over the
-                     * taps inside the image */
-                    int32_t kh0 = 0, kh1 = KH, kw0 = 0, kw1 = KW, kh, kw, c;
-                    while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
-                    while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
-                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
-                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                    /* general form (groups, dilated rows, channel multipliers, asymmetric weights):
+                     * sum (x - x_zp) * (w - w_zp) over the taps inside the image */
+                    int32_t kh, kw, c;
                     for (m = 0; m < M; m++) {
                         const int32_t g = m / MG, zw = w_zp ? w_zp[m] : 0;
                         KQ_ACC acc = (KQ_ACC)bias_raw[m];
@@ -222,6 +303,8 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
 }
 
 #undef KQ_STORE
+#undef KQ_ROWS22
+#undef KQ_DWPIX
 #undef KQ_FN
 #undef KQ_SFX
 #undef KQ_XT

@@ -12,16 +12,32 @@
  * SaturatingRoundingDoublingHighMul + RoundingDivideByPOT.
  *
  * Results saturate to [-2^30, 2^30] so that adding a zero point (|zp| <= 65535) never overflows int32; callers
- * clamp to the output range afterwards. Shifts are done on unsigned values (defined for every input); n >= 63
- * yields 0 because |acc * m| < 2^62. */
+ * clamp to the output range afterwards. n >= 63 yields 0 because |acc * m| < 2^62.
+ *
+ * Fast path. Multipliers below 0.25 (every convolution and matrix product: x_scale * w_scale / y_scale is small)
+ * have 33 <= n <= 62, and the compiler gives every multiplier that is not exactly representable an ODD mantissa
+ * (the nearer odd neighbour of the exact value: error below 2^-30 relative). With m odd and |acc| < 2^31 the
+ * product can never lie exactly half way between two integers (that needs n - 1 >= 32 trailing zeros in acc), so
+ * round-half-up equals round-half-to-even and the result is (high word of the product + 2^(n-33)) >> (n - 32):
+ * one 32x32->64 multiply, an add and a shift; no 64-bit shift, no saturation (|result| < 2^30). Exactly
+ * representable (even) mantissas, e.g. 0.5 or 1/256, and other shifts take the general exact path. Right
+ * shifts of negative values are arithmetic (implementation-defined in C99, arithmetic on every supported compiler). */
 #ifndef KILN_REQUANT_H
 #define KILN_REQUANT_H
 #include "kiln_common.h"
 
 #define KILN_REQUANT_LIMIT ((int32_t)1 << 30)
 
+/* Inner loops of the integer kernels live in their own (not inlined) functions: compiled apart from the
+ * surrounding loop nests, their accumulators and pointers stay in registers. */
+#if defined(__GNUC__) || defined(__clang__)
+#define KILN_QNOINLINE static __attribute__((noinline, unused))
+#else
+#define KILN_QNOINLINE static
+#endif
+
 /* round(p / 2^n), half to even, saturated to [-2^30, 2^30]. Any p with |p| < 2^63 - 2^62; n in [0, 127]. */
-static inline int32_t kiln_round_shift(int64_t p, int32_t n)
+KILN_QNOINLINE int32_t kiln_round_shift(int64_t p, int32_t n)
 {
     uint64_t u, r, half;
     int64_t q;
@@ -46,7 +62,12 @@ static inline int32_t kiln_round_shift(int64_t p, int32_t n)
 /* round(acc * m / 2^n) for a 32-bit accumulator. */
 static inline int32_t kiln_requant(int32_t acc, int32_t m, int32_t n)
 {
-    return kiln_round_shift((int64_t)acc * (int64_t)m, n);
+    const int64_t p = (int64_t)acc * (int64_t)m;
+    if ((m & 1) && n >= 33 && n <= 62) {
+        const int32_t hi = (int32_t)(p >> 32);
+        return (hi + ((int32_t)1 << (n - 33))) >> (n - 32);
+    }
+    return kiln_round_shift(p, n);
 }
 
 /* The same for a 64-bit accumulator (16-bit activations). Accumulators beyond int32 are first halved (rounding

@@ -11,15 +11,22 @@ public struct FixedPointMultiplier: Equatable, CustomStringConvertible {
     public var description: String { "\(m)·2^-\(shift)" }
 
     /// Encodes `r` (from the scales, in double precision); nil when it is not finite or |r| ≥ 2^30 (a ratio of
-    /// scales no real model has; the kernels' shift would become negative).
+    /// scales no real model has; the kernels' shift would become negative). Exactly representable values keep
+    /// their exact mantissa; others get the nearer odd mantissa (see `kiln_requant.h`).
     public static func encode(_ r: Double) -> FixedPointMultiplier? {
         guard r.isFinite else { return nil }
         if r == 0 { return FixedPointMultiplier(m: 0, shift: 1) }
         let a = abs(r)
         var e = a.exponent + 1                       // a = f · 2^e with f in [0.5, 1)
         let f = a.significand / 2                    // significand in [1, 2)
-        var m = Int((f * 2147483648.0).rounded(.toNearestOrEven))
+        let exact = f * 2147483648.0
+        var m = Int(exact.rounded(.toNearestOrEven))
         if m == 1 << 31 { m = 1 << 30; e += 1 }
+        else if m & 1 == 0 && Double(m) != exact {
+            // Not exactly representable: take the nearer odd neighbour (error < 2^-30), so that no product can
+            // fall exactly half way and the kernels' fast path (round half up) equals round half to even.
+            m += exact > Double(m) ? 1 : -1
+        }
         let shift = 31 - e
         guard shift >= 1 else { return nil }
         if shift > 126 { return FixedPointMultiplier(m: 0, shift: 1) }   // rounds to 0 for every accumulator
