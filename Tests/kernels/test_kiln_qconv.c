@@ -85,11 +85,11 @@ static void run_case(int type, int N, int H, int W, int C, int M, int KH, int KW
         shift[m] = type == T_S16 ? rnd(36, 44) : rnd(38, 44);
     }
     switch (type) {
-    case T_S8: kiln_qconv_s8(x8, w8, bin, braw, wzp, mult, shift, y8, p); break;
-    case T_U8: kiln_qconv_u8(xu, w8, bin, braw, wzp, mult, shift, yu, p); break;
-    case T_S16: kiln_qconv_s16(x16, w8, bin64, braw64, wzp, mult, shift, y16, p); break;
-    case T_S8_I32: kiln_qconv_s8_i32(x8, w8, bin, braw, wzp, mult, shift, y32, p); break;
-    default: kiln_qconv_u8_i32(xu, w8, bin, braw, wzp, mult, shift, y32, p); break;
+    case T_S8: kiln_qconv_s8(x8, w8, bin, braw, wzp, mult, shift, y8, NULL, p); break;
+    case T_U8: kiln_qconv_u8(xu, w8, bin, braw, wzp, mult, shift, yu, NULL, p); break;
+    case T_S16: kiln_qconv_s16(x16, w8, bin64, braw64, wzp, mult, shift, y16, NULL, p); break;
+    case T_S8_I32: kiln_qconv_s8_i32(x8, w8, bin, braw, wzp, mult, shift, y32, NULL, p); break;
+    default: kiln_qconv_u8_i32(xu, w8, bin, braw, wzp, mult, shift, y32, NULL, p); break;
     }
     for (n = 0; n < N; n++)
         for (oh = 0; oh < OH; oh++)
@@ -117,6 +117,30 @@ static void run_case(int type, int N, int H, int W, int C, int M, int KH, int KW
     free(w8); free(x8); free(y8); free(xu); free(yu); free(x16); free(y16); free(y32);
 }
 
+/* In place (y == x) must give what the out-of-place call gives, for the shapes the compiler allows it on. */
+static void run_inplace(int H, int W, int C, int M, int K, int pad, int depthwise)
+{
+    int32_t p[KILN_QC_NPARAMS];
+    const int nx = H * W * C, ny = H * W * M, nw = M * K * K * (depthwise ? 1 : C);
+    int8_t *x = malloc((size_t)nx), *y = malloc((size_t)ny), *w = malloc((size_t)nw), *s = malloc((size_t)((pad + 1) * W * C + 2 * C));
+    int32_t *b = malloc(sizeof(int32_t) * (size_t)M), *mult = malloc(sizeof(int32_t) * (size_t)M), *shift = malloc(sizeof(int32_t) * (size_t)M);
+    int i;
+    for (i = 0; i < nx; i++) x[i] = (int8_t)rnd(-128, 127);
+    for (i = 0; i < nw; i++) w[i] = (int8_t)rnd(-128, 127);
+    for (i = 0; i < M; i++) { b[i] = rnd(-3000, 3000); mult[i] = (int32_t)((1u << 30) + (uint32_t)rnd(0, (1 << 30) - 1)) | 1; shift[i] = rnd(36, 40); }
+    p[KILN_QC_N] = 1; p[KILN_QC_H] = H; p[KILN_QC_W] = W; p[KILN_QC_C] = C; p[KILN_QC_M] = M; p[KILN_QC_OH] = H;
+    p[KILN_QC_OW] = W; p[KILN_QC_KH] = K; p[KILN_QC_KW] = K; p[KILN_QC_SH] = 1; p[KILN_QC_SW] = 1; p[KILN_QC_DH] = 1;
+    p[KILN_QC_DW] = 1; p[KILN_QC_PT] = pad; p[KILN_QC_PL] = pad; p[KILN_QC_G] = depthwise ? C : 1; p[KILN_QC_XZP] = 3;
+    p[KILN_QC_YZP] = -5; p[KILN_QC_LO] = -128; p[KILN_QC_HI] = 127;
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, (int8_t *)x, s, p);
+    if (memcmp(x, y, (size_t)ny) != 0) {
+        printf("in-place %s %dx%d C%d M%d K%d differs\n", depthwise ? "depthwise" : "pointwise", H, W, C, M, K);
+        kiln_test_failures++;
+    }
+    free(x); free(y); free(w); free(s); free(b); free(mult); free(shift);
+}
+
 int main(void)
 {
     int t;
@@ -127,7 +151,7 @@ int main(void)
         const int32_t p[KILN_QC_NPARAMS] = {1, 1, 4, 1, 1, 1, 4, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 10, -128, 127};
         const int8_t want[4] = {10, 11, 12, 8};
         int8_t y[4];
-        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, p);
+        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
         KILN_CHECK_BYTES(y, want, sizeof want);
     }
     /* hand-computed: 3x3 depthwise over a 2x2 image of 1 channel with padding 1; x_zp 1 so padding adds nothing;
@@ -138,7 +162,7 @@ int main(void)
         const int32_t p[KILN_QC_NPARAMS] = {1, 2, 2, 1, 1, 2, 2, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 0, -128, 127};
         const int8_t want[4] = {2, 2, 2, 2};
         int8_t y[4];
-        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, p);
+        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
         KILN_CHECK_BYTES(y, want, sizeof want);
     }
     for (t = T_S8; t <= T_U8_I32; t++) {
@@ -157,5 +181,11 @@ int main(void)
             run_case(t, 1, 4, 4, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, asym, 0);    /* padded 1x1 */
         }
     }
+    run_inplace(5, 7, 16, 16, 1, 0, 0);
+    run_inplace(4, 3, 24, 8, 1, 0, 0);
+    run_inplace(1, 9, 6, 5, 1, 0, 0);
+    run_inplace(7, 5, 8, 8, 3, 1, 1);
+    run_inplace(6, 6, 4, 4, 5, 2, 1);
+    run_inplace(9, 4, 3, 3, 3, 1, 1);
     KILN_TEST_END();
 }

@@ -38,6 +38,6 @@ public enum QConv: Operator {
                                 weights: w, wZeroPoints: qw.zeroPoint, bias: bias,
                                 multipliers: QuantizedConv.multipliers(xScale: qx.scale, wScales: qw.scale, yScale: qy.scale, m: g.m),
                                 y: .output(try n.outputID(0)), yType: y.dtype, yZeroPoint: qy.zeroPoint,
-                                clamp: QuantizedOps.clamp(n, qy, y.dtype))
+                                clamp: QuantizedOps.clamp(n, qy, y.dtype), inPlace: true)
     }
 }

@@ -22,6 +22,13 @@
  * pixels x 2 output channels per pass (each loaded input and weight is used twice); depthwise computes 2 pixels
  * per weight load.
  *
+ * In place: y may be x itself (the compiler asks for it) for pointwise convolutions (1x1, no padding, one group,
+ * M <= C), whose every output pixel only overwrites input pixels already read (the 1-2 pixels being computed are
+ * first copied to `scratch`, 2*C elements), and for depthwise convolutions with one output channel per input
+ * channel, stride 1, no dilation and output size = input size, which copy each input row to a ring of PT + 1 rows
+ * in `scratch` ((PT + 1) * W * C elements) before its output row overwrites it. scratch is unused otherwise and
+ * may then be NULL.
+ *
  * kiln_qconv_*_i32 (ConvInteger) store acc itself (mult, shift, y_zp, lo, hi unused). */
 enum {
     KILN_QC_N, KILN_QC_H, KILN_QC_W, KILN_QC_C,   /* input (NHWC) */
@@ -33,14 +40,14 @@ enum {
 };
 
 void kiln_qconv_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch, const int32_t *p);
 void kiln_qconv_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch, const int32_t *p);
 void kiln_qconv_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int64_t *bias_raw,
-                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, const int32_t *p);
+                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch, const int32_t *p);
 void kiln_qconv_s8_i32(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
 void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
 
 #endif

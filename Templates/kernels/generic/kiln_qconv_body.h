@@ -7,6 +7,10 @@
  * and optionally KQ_ROWS22_0_DEFINED when the includer defines KQ_H(kq_rows22_0_) itself. */
 #include "kiln_requant.h"
 
+#ifndef KQ_MAX_KH
+#define KQ_MAX_KH 32 /* depthwise kernels up to this height take the fast path */
+#endif
+
 #define KQ_CAT_(a, b) a##b
 #define KQ_CAT(a, b) KQ_CAT_(a, b)
 #define KQ_H(name) KQ_CAT(name, KQ_SFX)
@@ -79,15 +83,16 @@ KILN_QNOINLINE void KQ_H(kq_rows14_)(const KQ_XT *x, const int8_t *w, size_t wm,
 }
 
 /* Depthwise, one output pixel, every channel (channel multiplier 1): channels in blocks of 4 over the taps inside
- * the image (rows x cols; x advances by g->xcol per tap and g->xrow per row, w by M per tap and g->wrow per row),
- * then requantized and stored. The _0 form is for full windows (zero point folded into bias), _z subtracts it. */
-typedef struct { size_t xrow, xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_dwgeo_);
+ * the image (rows x cols; row r of the window starts at rowp[r] + col, x advances by g->xcol per tap, w by M per
+ * tap and g->wrow per row), then requantized and stored. The _0 form is for full windows (zero point folded into
+ * the bias), _z subtracts the zero point. */
+typedef struct { size_t xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_dwgeo_);
 #define KQ_DWPIX(NAME, ZX)                                                                                      \
-    KILN_QNOINLINE void NAME(const KQ_XT *x, const int8_t *w, int32_t rows, int32_t cols,                     \
+    KILN_QNOINLINE void NAME(const KQ_XT *const *rowp, size_t col, const int8_t *w, int32_t rows, int32_t cols, \
                              const KQ_H(kq_dwgeo_) *g, const KQ_BT *bias, const int32_t *mult,                  \
                              const int32_t *shift, KQ_YT *y)                                                    \
     {                                                                                                           \
-        const size_t M = g->M, xrow = g->xrow, xcol = g->xcol, wrow = g->wrow;                                 \
+        const size_t M = g->M, xcol = g->xcol, wrow = g->wrow;                                                 \
         const int32_t zx = g->zx, zy = g->zy, lo = g->lo, hi = g->hi;                                          \
         size_t m;                                                                                               \
         int32_t r, c;                                                                                           \
@@ -95,7 +100,7 @@ typedef struct { size_t xrow, xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_d
         for (m = 0; m + 4 <= M; m += 4) {                                                                       \
             KQ_ACC a0 = (KQ_ACC)bias[m], a1 = (KQ_ACC)bias[m + 1], a2 = (KQ_ACC)bias[m + 2], a3 = (KQ_ACC)bias[m + 3]; \
             for (r = 0; r < rows; r++) {                                                                        \
-                const KQ_XT *xp = x + (size_t)r * xrow + m;                                                     \
+                const KQ_XT *xp = rowp[r] + col + m;                                                            \
                 const int8_t *wp = w + (size_t)r * wrow + m;                                                    \
                 for (c = 0; c < cols; c++) {                                                                    \
                     a0 += (KQ_ACC)(((int32_t)xp[0] - (ZX)) * wp[0]);                                            \
@@ -115,7 +120,7 @@ typedef struct { size_t xrow, xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_d
             KQ_ACC a0 = (KQ_ACC)bias[m];                                                                        \
             for (r = 0; r < rows; r++)                                                                          \
                 for (c = 0; c < cols; c++)                                                                      \
-                    a0 += (KQ_ACC)(((int32_t)x[(size_t)r * xrow + (size_t)c * xcol + m] - (ZX))                 \
+                    a0 += (KQ_ACC)(((int32_t)rowp[r][col + (size_t)c * xcol + m] - (ZX))                        \
                                    * w[(size_t)r * wrow + (size_t)c * M + m]);                                  \
             KQ_STORE(y[m], a0, m);                                                                              \
         }                                                                                                       \
@@ -130,7 +135,7 @@ static size_t KQ_H(kq_pixel_)(int32_t q, int32_t OW, int32_t W, int32_t C, int32
 }
 
 void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *bias_raw, const int32_t *w_zp,
-           const int32_t *mult, const int32_t *shift, KQ_YT *y, const int32_t *p)
+           const int32_t *mult, const int32_t *shift, KQ_YT *y, void *scratch, const int32_t *p)
 {
     const int32_t N = p[KILN_QC_N], H = p[KILN_QC_H], W = p[KILN_QC_W], C = p[KILN_QC_C];
     const int32_t M = p[KILN_QC_M], OH = p[KILN_QC_OH], OW = p[KILN_QC_OW];
@@ -142,6 +147,8 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
     const size_t xplane = (size_t)H * (size_t)W * (size_t)C, yplane = (size_t)OH * (size_t)OW * (size_t)M;
     const size_t wm = (size_t)KH * (size_t)KW * (size_t)CG; /* weights per output channel (OHWI) */
     const size_t xrow = (size_t)DH * (size_t)W * (size_t)C, xcol = (size_t)DW * (size_t)C;
+    const int32_t inplace = (const void *)x == (const void *)y; /* the compiler only asks for it where it is safe */
+    KQ_XT *sx = (KQ_XT *)scratch;
     int32_t n, oh, ow, m, t;
     int32_t oh0, oh1, ow0, ow1;
     KQ_H(kq_dwgeo_) dwgeo;
@@ -151,7 +158,6 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
     (void)mult;
     (void)shift;
     if (G <= 0 || CG <= 0 || MG <= 0) return;
-    dwgeo.xrow = xrow;
     dwgeo.xcol = xcol;
     dwgeo.wrow = (size_t)KW * (size_t)M;
     dwgeo.M = (size_t)M;
@@ -191,6 +197,12 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
                                        : xn + (dense ? (size_t)(q + 1) * (size_t)C
                                                      : KQ_H(kq_pixel_)(q + 1, OW, W, C, SH, SW));
                 KQ_YT *ya = yn + (size_t)q * (size_t)M;
+                if (inplace && sx) { /* the outputs of these pixels overwrite them: read copies */
+                    memcpy(sx, xa, (size_t)C * sizeof(KQ_XT));
+                    memcpy(sx + C, xb, (size_t)C * sizeof(KQ_XT));
+                    xa = sx;
+                    xb = sx + C;
+                }
                 for (m = 0; m < M; m += 2) {
                     const int32_t m1 = m + 1 < M ? m + 1 : m;
                     KQ_ACC acc[4];
@@ -202,6 +214,44 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
                     if (two) {
                         KQ_STORE(ya[(size_t)M + (size_t)m], acc[2], m);
                         if (m1 != m) KQ_STORE(ya[(size_t)M + (size_t)m1], acc[3], m1);
+                    }
+                }
+            }
+            continue;
+        }
+
+        if (depthwise && MG == 1 && !w_zp && KH <= KQ_MAX_KH) {
+            /* depthwise, one output channel per input channel: per output pixel, all channels (kq_dwpix) over the
+             * window rows listed in rowp. In place (stride 1, same size), each input row is first copied into a
+             * ring of PT + 1 rows in scratch, because its output row overwrites it; window rows at or above the
+             * current output row are read from the ring. */
+            const size_t rowlen = (size_t)W * (size_t)C;
+            const int32_t ring = PT + 1;
+            const KQ_XT *rowp[KQ_MAX_KH];
+            for (oh = 0; oh < OH; oh++) {
+                const int32_t ih0 = oh * SH - PT;
+                const int32_t rowin = oh >= oh0 && oh < oh1;
+                int32_t kh0 = 0, kh1 = KH, r;
+                while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
+                while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
+                if (inplace && sx) memcpy(sx + (size_t)(oh % ring) * rowlen, xn + (size_t)oh * rowlen, rowlen * sizeof(KQ_XT));
+                for (r = kh0; r < kh1; r++) {
+                    const int32_t ih = ih0 + r * DH;
+                    rowp[r - kh0] = (inplace && sx && ih <= oh) ? sx + (size_t)(ih % ring) * rowlen : xn + (size_t)ih * rowlen;
+                }
+                for (ow = 0; ow < OW; ow++) {
+                    const int32_t iw0 = ow * SW - PL;
+                    const int32_t full = rowin && ow >= ow0 && ow < ow1;
+                    int32_t kw0 = 0, kw1 = KW;
+                    const size_t col = 0;
+                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
+                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                    {
+                        const size_t c0 = col + (size_t)(iw0 + kw0 * DW) * (size_t)C;
+                        const int8_t *ww = w + ((size_t)kh0 * (size_t)KW + (size_t)kw0) * (size_t)M;
+                        KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
+                        if (full) KQ_H(kq_dwpix_0_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya);
+                        else KQ_H(kq_dwpix_z_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya);
                     }
                 }
             }
@@ -221,13 +271,7 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
                 int32_t kw0 = 0, kw1 = KW;
                 while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
                 while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
-                if (depthwise && MG == 1 && !w_zp) {
-                    const KQ_XT *xw = xn + ((size_t)(ih0 + kh0 * DH) * (size_t)W + (size_t)(iw0 + kw0 * DW)) * (size_t)C;
-                    const int8_t *ww = w + ((size_t)kh0 * (size_t)KW + (size_t)kw0) * (size_t)M;
-                    if (full) KQ_H(kq_dwpix_0_)(xw, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya);
-                    else KQ_H(kq_dwpix_z_)(xw, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya);
-                    ow++;
-                } else if (!depthwise && G == 1 && DW == 1 && !w_zp) {
+                if (!depthwise && G == 1 && DW == 1 && !w_zp) {
                     /* each kernel row is a contiguous run of (kw1 - kw0) * C elements of x and of w; full windows
                      * pair pixel ow with ow + 1 (2 pixels x 2 channels per pass) */
                     const int32_t two = full && ow + 1 < ow1;

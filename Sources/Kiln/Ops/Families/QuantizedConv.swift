@@ -69,7 +69,7 @@ public enum QuantizedConv {
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder, geometry g: Geometry, x: KernelArg,
                              xType: DType, xZeroPoint: Int, weights: TensorData, wZeroPoints: [Int], bias: [Int64]?,
                              multipliers: [Double]?, y: KernelArg, yType: DType, yZeroPoint: Int,
-                             clamp: (lo: Int, hi: Int)) throws {
+                             clamp: (lo: Int, hi: Int), inPlace: Bool = false) throws {
         guard let fn = kernelName(x: xType, y: yType) else {
             throw n.unsupported("quantized convolution from \(xType.onnxName) to \(yType.onnxName)")
         }
@@ -133,8 +133,25 @@ public enum QuantizedConv {
         }
         let params = [g.n, g.h, g.w, g.c, g.m, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw, g.dh, g.dw, g.pt, g.pl, g.group,
                       xZeroPoint, yZeroPoint, clamp.lo, clamp.hi]
+        // In place (see kiln_qconv.h): pointwise convolutions that do not widen, and same-size stride-1
+        // depthwise convolutions; the kernel copies what it still needs into a small scratch buffer.
+        var scratchArg: KernelArg = .null
+        if inPlace && !asymmetric && multipliers != nil && xType == yType {
+            var elements = 0
+            if g.kh == 1 && g.kw == 1 && g.pt == 0 && g.pl == 0 && g.group == 1 && g.m <= g.c
+                && (g.oh - 1) * g.sh < g.h && (g.ow - 1) * g.sw < g.w {
+                elements = 2 * g.c
+            } else if g.depthwise && g.m == g.c && g.sh == 1 && g.sw == 1 && g.dh == 1 && g.dw == 1 && g.oh == g.h
+                        && g.ow == g.w && g.kh <= 32 {
+                elements = (g.pt + 1) * g.w * g.c
+            }
+            if elements > 0 {
+                scratchArg = .scratch(b.scratch(bytes: elements * xType.size))
+                b.allowInPlace(input: 0, output: 0)
+            }
+        }
         b.call(fn, source: "kiln_qconv",
-               [x, .input(wConst), .input(biasIn), .input(biasRaw), wzpArg, multArg, shiftArg, y, .ints(params)],
+               [x, .input(wConst), .input(biasIn), .input(biasRaw), wzpArg, multArg, shiftArg, y, scratchArg, .ints(params)],
                macs: g.macs)
     }
 
