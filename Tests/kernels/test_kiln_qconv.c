@@ -1,5 +1,6 @@
 #include "kiln_qconv.h"
 #include "kiln_test.h"
+#include "kiln_qref.h"
 #include <stdlib.h>
 
 static uint32_t seed = 1u;
@@ -85,11 +86,11 @@ static void run_case(int type, int N, int H, int W, int C, int M, int KH, int KW
         shift[m] = type == T_S16 ? rnd(36, 44) : rnd(38, 44);
     }
     switch (type) {
-    case T_S8: kiln_qconv_s8(x8, w8, bin, braw, wzp, mult, shift, y8, NULL, p); break;
-    case T_U8: kiln_qconv_u8(xu, w8, bin, braw, wzp, mult, shift, yu, NULL, p); break;
-    case T_S16: kiln_qconv_s16(x16, w8, bin64, braw64, wzp, mult, shift, y16, NULL, p); break;
-    case T_S8_I32: kiln_qconv_s8_i32(x8, w8, bin, braw, wzp, mult, shift, y32, NULL, p); break;
-    default: kiln_qconv_u8_i32(xu, w8, bin, braw, wzp, mult, shift, y32, NULL, p); break;
+    case T_S8: kiln_qconv_s8(x8, w8, bin, braw, wzp, mult, shift, y8, NULL, NULL, NULL, p); break;
+    case T_U8: kiln_qconv_u8(xu, w8, bin, braw, wzp, mult, shift, yu, NULL, NULL, NULL, p); break;
+    case T_S16: kiln_qconv_s16(x16, w8, bin64, braw64, wzp, mult, shift, y16, NULL, NULL, NULL, p); break;
+    case T_S8_I32: kiln_qconv_s8_i32(x8, w8, bin, braw, wzp, mult, shift, y32, NULL, NULL, NULL, p); break;
+    default: kiln_qconv_u8_i32(xu, w8, bin, braw, wzp, mult, shift, y32, NULL, NULL, NULL, p); break;
     }
     for (n = 0; n < N; n++)
         for (oh = 0; oh < OH; oh++)
@@ -132,13 +133,47 @@ static void run_inplace(int H, int W, int C, int M, int K, int pad, int depthwis
     p[KILN_QC_OW] = W; p[KILN_QC_KH] = K; p[KILN_QC_KW] = K; p[KILN_QC_SH] = 1; p[KILN_QC_SW] = 1; p[KILN_QC_DH] = 1;
     p[KILN_QC_DW] = 1; p[KILN_QC_PT] = pad; p[KILN_QC_PL] = pad; p[KILN_QC_G] = depthwise ? C : 1; p[KILN_QC_XZP] = 3;
     p[KILN_QC_YZP] = -5; p[KILN_QC_LO] = -128; p[KILN_QC_HI] = 127;
-    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
-    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, (int8_t *)x, s, p);
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, NULL, NULL, p);
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, (int8_t *)x, s, NULL, NULL, p);
     if (memcmp(x, y, (size_t)ny) != 0) {
         printf("in-place %s %dx%d C%d M%d K%d differs\n", depthwise ? "depthwise" : "pointwise", H, W, C, M, K);
         kiln_test_failures++;
     }
     free(x); free(y); free(w); free(s); free(b); free(mult); free(shift);
+}
+
+/* Fused residual Add: conv then the add's arithmetic (reference), out of place and in place on the residual. */
+static void run_residual(int H, int W, int C, int M, int K, int pad, int depthwise)
+{
+    int32_t p[KILN_QC_NPARAMS], rp[KILN_QR_NPARAMS];
+    const int nx = H * W * C, ny = H * W * M, nw = M * K * K * (depthwise ? 1 : C);
+    int8_t *x = malloc((size_t)nx), *y = malloc((size_t)ny), *y2 = malloc((size_t)ny), *r = malloc((size_t)ny), *w = malloc((size_t)nw);
+    int32_t *b = malloc(sizeof(int32_t) * (size_t)M), *mult = malloc(sizeof(int32_t) * (size_t)M), *shift = malloc(sizeof(int32_t) * (size_t)M);
+    int i, bad = 0;
+    for (i = 0; i < nx; i++) x[i] = (int8_t)rnd(-128, 127);
+    for (i = 0; i < ny; i++) r[i] = (int8_t)rnd(-128, 127);
+    for (i = 0; i < nw; i++) w[i] = (int8_t)rnd(-128, 127);
+    for (i = 0; i < M; i++) { b[i] = rnd(-3000, 3000); mult[i] = (int32_t)((1u << 30) + (uint32_t)rnd(0, (1 << 30) - 1)) | 1; shift[i] = rnd(36, 40); }
+    p[KILN_QC_N] = 1; p[KILN_QC_H] = H; p[KILN_QC_W] = W; p[KILN_QC_C] = C; p[KILN_QC_M] = M; p[KILN_QC_OH] = H;
+    p[KILN_QC_OW] = W; p[KILN_QC_KH] = K; p[KILN_QC_KW] = K; p[KILN_QC_SH] = 1; p[KILN_QC_SW] = 1; p[KILN_QC_DH] = 1;
+    p[KILN_QC_DW] = 1; p[KILN_QC_PT] = pad; p[KILN_QC_PL] = pad; p[KILN_QC_G] = depthwise ? C : 1; p[KILN_QC_XZP] = 3;
+    p[KILN_QC_YZP] = -5; p[KILN_QC_LO] = -5; p[KILN_QC_HI] = 127; /* conv with a Relu */
+    rp[KILN_QR_CZP] = -5; rp[KILN_QR_RZP] = 7; rp[KILN_QR_YZP] = -100; rp[KILN_QR_MC] = 1518500250;
+    rp[KILN_QR_MR] = 1073741824 + 12345; rp[KILN_QR_SHIFT] = 31; rp[KILN_QR_LO] = -100; rp[KILN_QR_HI] = 100;
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, NULL, NULL, p);
+    for (i = 0; i < ny; i++) {
+        const int64_t s = (int64_t)(y[i] + 5) * rp[KILN_QR_MC] + (int64_t)(r[i] - 7) * rp[KILN_QR_MR];
+        y[i] = (int8_t)qref_clamp(qref_round(s, 31) - 100, -100, 100);
+    }
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y2, NULL, r, rp, p);
+    if (memcmp(y, y2, (size_t)ny) != 0) bad = 1;
+    kiln_qconv_s8(x, w, b, b, NULL, mult, shift, r, NULL, r, rp, p); /* in place on the residual */
+    if (memcmp(y, r, (size_t)ny) != 0) bad = 1;
+    if (bad) {
+        printf("residual %s %dx%d C%d M%d K%d differs\n", depthwise ? "depthwise" : "conv", H, W, C, M, K);
+        kiln_test_failures++;
+    }
+    free(x); free(y); free(y2); free(r); free(w); free(b); free(mult); free(shift);
 }
 
 int main(void)
@@ -151,7 +186,7 @@ int main(void)
         const int32_t p[KILN_QC_NPARAMS] = {1, 1, 4, 1, 1, 1, 4, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 10, -128, 127};
         const int8_t want[4] = {10, 11, 12, 8};
         int8_t y[4];
-        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
+        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, NULL, NULL, p);
         KILN_CHECK_BYTES(y, want, sizeof want);
     }
     /* hand-computed: 3x3 depthwise over a 2x2 image of 1 channel with padding 1; x_zp 1 so padding adds nothing;
@@ -162,7 +197,7 @@ int main(void)
         const int32_t p[KILN_QC_NPARAMS] = {1, 2, 2, 1, 1, 2, 2, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 0, -128, 127};
         const int8_t want[4] = {2, 2, 2, 2};
         int8_t y[4];
-        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, p);
+        kiln_qconv_s8(x, w, b, b, NULL, mult, shift, y, NULL, NULL, NULL, p);
         KILN_CHECK_BYTES(y, want, sizeof want);
     }
     for (t = T_S8; t <= T_U8_I32; t++) {
@@ -187,5 +222,8 @@ int main(void)
     run_inplace(7, 5, 8, 8, 3, 1, 1);
     run_inplace(6, 6, 4, 4, 5, 2, 1);
     run_inplace(9, 4, 3, 3, 3, 1, 1);
+    run_residual(6, 5, 16, 16, 1, 0, 0);
+    run_residual(7, 6, 8, 12, 3, 1, 0);
+    run_residual(5, 5, 8, 8, 3, 1, 1);
     KILN_TEST_END();
 }

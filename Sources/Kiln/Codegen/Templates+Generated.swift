@@ -1991,7 +1991,15 @@ KILN_QADD_DECL(s16, int16_t)
  * in `scratch` ((PT + 1) * W * C elements) before its output row overwrites it. scratch is unused otherwise and
  * may then be NULL.
  *
+ * Fused residual Add: with `residual` not NULL, each result v (above, the convolution's own output, clamped)
+ * is added to the element of `residual` at the same index, as kiln_qadd does:
+ *   y = clamp(r[KILN_QR_YZP] + round(((v - r[KILN_QR_CZP]) * r[KILN_QR_MC] + (res - r[KILN_QR_RZP]) * r[KILN_QR_MR])
+ *             / 2^r[KILN_QR_SHIFT]), r[KILN_QR_LO], r[KILN_QR_HI])
+ * (one rounding, half to even). y may then be `residual` itself (each element is read just before it is written):
+ * a ResNet block's sum takes no buffer of its own.
+ *
  * kiln_qconv_*_i32 (ConvInteger) store acc itself (mult, shift, y_zp, lo, hi unused). */
+enum { KILN_QR_CZP, KILN_QR_RZP, KILN_QR_YZP, KILN_QR_MC, KILN_QR_MR, KILN_QR_SHIFT, KILN_QR_LO, KILN_QR_HI, KILN_QR_NPARAMS };
 enum {
     KILN_QC_N, KILN_QC_H, KILN_QC_W, KILN_QC_C,   /* input (NHWC) */
     KILN_QC_M, KILN_QC_OH, KILN_QC_OW,               /* output channels and size */
@@ -2002,15 +2010,20 @@ enum {
 };
 
 void kiln_qconv_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int64_t *bias_raw,
-                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch, const int32_t *p);
+                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_s8_i32(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 
 #endif
 
@@ -2033,10 +2046,24 @@ void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in
 #define KQ_CAT(a, b) KQ_CAT_(a, b)
 #define KQ_H(name) KQ_CAT(name, KQ_SFX)
 
+/* fused residual Add of one result (see kiln_qconv.h) */
+static inline int32_t KQ_H(kq_residual_)(int32_t v, int32_t res, const int32_t *r)
+{
+    const int64_t s = (int64_t)(v - r[KILN_QR_CZP]) * r[KILN_QR_MC] + (int64_t)(res - r[KILN_QR_RZP]) * r[KILN_QR_MR];
+    return kiln_clamp_i32(kiln_round_shift(s, r[KILN_QR_SHIFT]) + r[KILN_QR_YZP], r[KILN_QR_LO], r[KILN_QR_HI]);
+}
+
 #if KQ_RAW
 #define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)(a))
 #else
-#define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)kiln_clamp_i32(KQ_RQ((a), mult[m], shift[m]) + zy, lo, hi))
+/* the residual of output element dst: same offset from the residual base kq_rbase as dst from the output base
+ * kq_ybase */
+#define KQ_STORE(dst, a, m)                                                                                    \
+    do {                                                                                                       \
+        const int32_t kq_v = kiln_clamp_i32(KQ_RQ((a), mult[m], shift[m]) + zy, lo, hi);                       \
+        if (kq_rbase) (dst) = (KQ_YT)KQ_H(kq_residual_)(kq_v, kq_rbase[&(dst) - kq_ybase], rp);                                  \
+        else (dst) = (KQ_YT)kq_v;                                                                             \
+    } while (0)
 #endif
 
 /* 2 pixels x 2 channels over `rows` rows of n contiguous elements: acc[0..3] += (xa - ZX).wa, (xa - ZX).wb,
@@ -2104,17 +2131,19 @@ KILN_QNOINLINE void KQ_H(kq_rows14_)(const KQ_XT *x, const int8_t *w, size_t wm,
  * the image (rows x cols; row r of the window starts at rowp[r] + col, x advances by g->xcol per tap, w by M per
  * tap and g->wrow per row), then requantized and stored. The _0 form is for full windows (zero point folded into
  * the bias), _z subtracts the zero point. */
-typedef struct { size_t xcol, wrow, M; int32_t zx, zy, lo, hi; } KQ_H(kq_dwgeo_);
+typedef struct { size_t xcol, wrow, M; int32_t zx, zy, lo, hi; const int32_t *rp; } KQ_H(kq_dwgeo_);
 #define KQ_DWPIX(NAME, ZX)                                                                                      \
     KILN_QNOINLINE void NAME(const KQ_XT *const *rowp, size_t col, const int8_t *w, int32_t rows, int32_t cols, \
                              const KQ_H(kq_dwgeo_) *g, const KQ_BT *bias, const int32_t *mult,                  \
-                             const int32_t *shift, KQ_YT *y)                                                    \
+                             const int32_t *shift, KQ_YT *y, const KQ_YT *kq_rbase)                             \
     {                                                                                                           \
         const size_t M = g->M, xcol = g->xcol, wrow = g->wrow;                                                 \
         const int32_t zx = g->zx, zy = g->zy, lo = g->lo, hi = g->hi;                                          \
+        const int32_t *rp = g->rp;                                                                              \
+        const KQ_YT *kq_ybase = y;                                                                              \
         size_t m;                                                                                               \
         int32_t r, c;                                                                                           \
-        (void)zx; (void)zy; (void)lo; (void)hi; (void)mult; (void)shift;                                        \
+        (void)zx; (void)zy; (void)lo; (void)hi; (void)mult; (void)shift; (void)rp; (void)kq_ybase; (void)kq_rbase; \
         for (m = 0; m + 4 <= M; m += 4) {                                                                       \
             KQ_ACC a0 = (KQ_ACC)bias[m], a1 = (KQ_ACC)bias[m + 1], a2 = (KQ_ACC)bias[m + 2], a3 = (KQ_ACC)bias[m + 3]; \
             for (r = 0; r < rows; r++) {                                                                        \
@@ -2153,7 +2182,8 @@ static size_t KQ_H(kq_pixel_)(int32_t q, int32_t OW, int32_t W, int32_t C, int32
 }
 
 void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *bias_raw, const int32_t *w_zp,
-           const int32_t *mult, const int32_t *shift, KQ_YT *y, void *scratch, const int32_t *p)
+           const int32_t *mult, const int32_t *shift, KQ_YT *y, void *scratch, const void *residual,
+           const int32_t *rp, const int32_t *p)
 {
     const int32_t N = p[KILN_QC_N], H = p[KILN_QC_H], W = p[KILN_QC_W], C = p[KILN_QC_C];
     const int32_t M = p[KILN_QC_M], OH = p[KILN_QC_OH], OW = p[KILN_QC_OW];
@@ -2167,6 +2197,8 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
     const size_t xrow = (size_t)DH * (size_t)W * (size_t)C, xcol = (size_t)DW * (size_t)C;
     const int32_t inplace = (const void *)x == (const void *)y; /* the compiler only asks for it where it is safe */
     KQ_XT *sx = (KQ_XT *)scratch;
+    const KQ_YT *kq_rbase = (const KQ_YT *)residual; /* residual base: indexed like y */
+    const KQ_YT *kq_ybase = y;
     int32_t n, oh, ow, m, t;
     int32_t oh0, oh1, ow0, ow1;
     KQ_H(kq_dwgeo_) dwgeo;
@@ -2183,6 +2215,9 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
     dwgeo.zy = zy;
     dwgeo.lo = lo;
     dwgeo.hi = hi;
+    dwgeo.rp = rp;
+    (void)kq_rbase;
+    (void)kq_ybase;
 
     /* Output rows [oh0, oh1) and columns [ow0, ow1) have every tap inside the image (hoisted bounds). */
     oh0 = (PT + SH - 1) / SH;
@@ -2268,8 +2303,9 @@ void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *b
                         const size_t c0 = col + (size_t)(iw0 + kw0 * DW) * (size_t)C;
                         const int8_t *ww = w + ((size_t)kh0 * (size_t)KW + (size_t)kw0) * (size_t)M;
                         KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
-                        if (full) KQ_H(kq_dwpix_0_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya);
-                        else KQ_H(kq_dwpix_z_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya);
+                        const KQ_YT *ra = kq_rbase ? kq_rbase + (ya - y) : (const KQ_YT *)0;
+                        if (full) KQ_H(kq_dwpix_0_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya, ra);
+                        else KQ_H(kq_dwpix_z_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya, ra);
                     }
                 }
             }

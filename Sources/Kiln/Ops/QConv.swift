@@ -3,6 +3,9 @@
 /// (a constant, int8/uint8, per-tensor or per-output-channel quant), optional bias [M] (int32 constant in
 /// accumulator units, i.e. scale x_scale * w_scale[m]). Attributes as Conv (explicit pads). Output: same type as x,
 /// channels-last, quantized by the output value's `quant`; a fused Relu/Clip narrows the output clamp.
+/// Optional input 3 (set by the fuse-residual-add pass): a residual of the output's shape added to the
+/// convolution's result (then quantized by attributes `conv_scale`, `conv_zero_point` and clamped to `conv_clamp`),
+/// as kiln::QAdd would; the fused activation then applies to the sum, which may overwrite the residual in place.
 public enum QConv: Operator {
     public static let opType = "QConv"
     public static let domain = "kiln"
@@ -24,7 +27,14 @@ public enum QConv: Operator {
         if n.hasInput(2) {
             guard let bias = n.constant(2), bias.dtype == .int32 else { throw n.error("bias must be an int32 constant") }
         }
-        return [TensorType(x.dtype, try geometry(n).1)]
+        let y = TensorType(x.dtype, try geometry(n).1)
+        if n.hasInput(3) {
+            guard try n.input(3) == y else { throw n.error("residual must be \(y)") }
+            guard try n.float("conv_scale") != nil, let c = try n.ints("conv_clamp"), c.count == 2 else {
+                throw n.error("a residual needs the conv_scale and conv_clamp attributes")
+            }
+        }
+        return [y]
     }
 
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder) throws {
@@ -34,10 +44,23 @@ public enum QConv: Operator {
         let qx = try QuantizedOps.tensorQuant(n, input: 0), qy = try QuantizedOps.tensorQuant(n, output: 0)
         guard let qw = n.graph.value(try n.inputID(1)).quant else { throw n.error("internal: weights have no quantization parameters") }
         let bias = n.constant(2).map { $0.int64s }
+        // With a fused residual Add the convolution's own result has the parameters of the attributes.
+        var qc = qy, clamp = QuantizedOps.clamp(n, qy, y.dtype)
+        var residual: (arg: KernelArg, input: Int, params: [Int])? = nil
+        if n.hasInput(3) {
+            guard let s = try n.float("conv_scale"), let c = try n.ints("conv_clamp"), c.count == 2 else {
+                throw n.error("a residual needs the conv_scale and conv_clamp attributes")
+            }
+            qc = QuantizedOps.TensorQuant(scale: s, zeroPoint: try n.int("conv_zero_point", default: 0))
+            let qr = try QuantizedOps.tensorQuant(n, input: 3)
+            let add = try QuantizedKernels.addParams(n, a: qc, b: qr, y: qy, clamp: clamp)
+            residual = (.input(try n.inputID(3)), 3, add)
+            clamp = (c[0], c[1])
+        }
         try QuantizedConv.lower(n, &b, geometry: g, x: .input(try n.inputID(0)), xType: x.dtype, xZeroPoint: qx.zeroPoint,
                                 weights: w, wZeroPoints: qw.zeroPoint, bias: bias,
-                                multipliers: QuantizedConv.multipliers(xScale: qx.scale, wScales: qw.scale, yScale: qy.scale, m: g.m),
-                                y: .output(try n.outputID(0)), yType: y.dtype, yZeroPoint: qy.zeroPoint,
-                                clamp: QuantizedOps.clamp(n, qy, y.dtype), inPlace: true)
+                                multipliers: QuantizedConv.multipliers(xScale: qx.scale, wScales: qw.scale, yScale: qc.scale, m: g.m),
+                                y: .output(try n.outputID(0)), yType: y.dtype, yZeroPoint: qc.zeroPoint,
+                                clamp: clamp, inPlace: true, residual: residual)
     }
 }

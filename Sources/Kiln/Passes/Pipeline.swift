@@ -18,6 +18,8 @@ public enum Pipeline {
              InferAndFold.run),
         Pass("channels-last", "fold the layout Transposes around channels-last integer kernels (compose, cancel, turn into reshapes, sink below layout-agnostic ops)",
              ChannelsLast.run),
+        Pass("fuse-residual-add", "fold a quantized Add of a convolution's result and a shortcut into the convolution (the sum overwrites the shortcut in place)",
+             FuseResidualAdd.run),
         Pass("eliminate-dead-code", "drop nodes whose outputs are constant or unused", DeadCodeElimination.run),
     ]
 

@@ -29,7 +29,15 @@
  * in `scratch` ((PT + 1) * W * C elements) before its output row overwrites it. scratch is unused otherwise and
  * may then be NULL.
  *
+ * Fused residual Add: with `residual` not NULL, each result v (above, the convolution's own output, clamped)
+ * is added to the element of `residual` at the same index, as kiln_qadd does:
+ *   y = clamp(r[KILN_QR_YZP] + round(((v - r[KILN_QR_CZP]) * r[KILN_QR_MC] + (res - r[KILN_QR_RZP]) * r[KILN_QR_MR])
+ *             / 2^r[KILN_QR_SHIFT]), r[KILN_QR_LO], r[KILN_QR_HI])
+ * (one rounding, half to even). y may then be `residual` itself (each element is read just before it is written):
+ * a ResNet block's sum takes no buffer of its own.
+ *
  * kiln_qconv_*_i32 (ConvInteger) store acc itself (mult, shift, y_zp, lo, hi unused). */
+enum { KILN_QR_CZP, KILN_QR_RZP, KILN_QR_YZP, KILN_QR_MC, KILN_QR_MR, KILN_QR_SHIFT, KILN_QR_LO, KILN_QR_HI, KILN_QR_NPARAMS };
 enum {
     KILN_QC_N, KILN_QC_H, KILN_QC_W, KILN_QC_C,   /* input (NHWC) */
     KILN_QC_M, KILN_QC_OH, KILN_QC_OW,               /* output channels and size */
@@ -40,14 +48,19 @@ enum {
 };
 
 void kiln_qconv_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch, const int32_t *p);
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int64_t *bias_raw,
-                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch, const int32_t *p);
+                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_s8_i32(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
-                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch, const int32_t *p);
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
 
 #endif

@@ -69,7 +69,8 @@ public enum QuantizedConv {
     public static func lower(_ n: NodeContext, _ b: inout LoweringBuilder, geometry g: Geometry, x: KernelArg,
                              xType: DType, xZeroPoint: Int, weights: TensorData, wZeroPoints: [Int], bias: [Int64]?,
                              multipliers: [Double]?, y: KernelArg, yType: DType, yZeroPoint: Int,
-                             clamp: (lo: Int, hi: Int), inPlace: Bool = false) throws {
+                             clamp: (lo: Int, hi: Int), inPlace: Bool = false,
+                             residual: (arg: KernelArg, input: Int, params: [Int])? = nil) throws {
         guard let fn = kernelName(x: xType, y: yType) else {
             throw n.unsupported("quantized convolution from \(xType.onnxName) to \(yType.onnxName)")
         }
@@ -136,7 +137,10 @@ public enum QuantizedConv {
         // In place (see kiln_qconv.h): pointwise convolutions that do not widen, and same-size stride-1
         // depthwise convolutions; the kernel copies what it still needs into a small scratch buffer.
         var scratchArg: KernelArg = .null
-        if inPlace && !asymmetric && multipliers != nil && xType == yType {
+        if let residual {
+            // the sum overwrites the residual element by element (see kiln_qconv.h)
+            if inPlace { b.allowInPlace(input: residual.input, output: 0) }
+        } else if inPlace && !asymmetric && multipliers != nil && xType == yType {
             var elements = 0
             if g.kh == 1 && g.kw == 1 && g.pt == 0 && g.pl == 0 && g.group == 1 && g.m <= g.c
                 && (g.oh - 1) * g.sh < g.h && (g.ow - 1) * g.sw < g.w {
@@ -151,7 +155,8 @@ public enum QuantizedConv {
             }
         }
         b.call(fn, source: "kiln_qconv",
-               [x, .input(wConst), .input(biasIn), .input(biasRaw), wzpArg, multArg, shiftArg, y, scratchArg, .ints(params)],
+               [x, .input(wConst), .input(biasIn), .input(biasRaw), wzpArg, multArg, shiftArg, y, scratchArg,
+                residual?.arg ?? .null, residual.map { .ints($0.params) } ?? .null, .ints(params)],
                macs: g.macs)
     }
 
