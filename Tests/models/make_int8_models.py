@@ -17,7 +17,8 @@ onnxruntime without graph optimizations (float arithmetic between DequantizeLine
 
 With $KILN_MODELS (default ../shared/models/mlperf-tiny from the repository root) present, also writes
 `mlperf_<model>_int8` cases for the four MLPerf Tiny int8 models (model.onnx is a symbolic link, never a copy;
-inputs np.random.default_rng(k).integers(-128, 128) as int8, as MODELS.md's check).
+inputs np.random.default_rng(k).integers(-128, 128) as int8 for k < --mlperf-data-sets, default 3: the seeds of
+MODELS.md's check and of the float cases).
 
 Deterministic for a given onnxruntime version.
 """
@@ -300,6 +301,7 @@ def main():
     ap.add_argument("--only", nargs="+", metavar="NAME", help="generate only these cases (mlperf for the MLPerf ones)")
     ap.add_argument("--list", action="store_true", help="list the case names and exit")
     ap.add_argument("--data-sets", type=int, default=DATA_SETS, help=f"data sets per case (default {DATA_SETS})")
+    ap.add_argument("--mlperf-data-sets", type=int, default=3, help="data sets per MLPerf Tiny case (default 3)")
     args = ap.parse_args()
     names = args.only or list(CASES) + ["mlperf"]
     unknown = [n for n in names if n not in CASES and n != "mlperf"]
@@ -313,7 +315,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for n in names:
         if n == "mlperf":
-            write_mlperf(args.out, args.data_sets)
+            write_mlperf(args.out, args.mlperf_data_sets)
             continue
         q, datasets = build_case(n, args.data_sets)
         write_case(args.out, n, q, datasets)
