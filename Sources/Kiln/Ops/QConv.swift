@@ -43,6 +43,10 @@ public enum QConv: Operator {
         guard let w = n.constant(1) else { throw n.unsupported("weights must be constant") }
         let qx = try QuantizedOps.tensorQuant(n, input: 0), qy = try QuantizedOps.tensorQuant(n, output: 0)
         guard let qw = n.graph.value(try n.inputID(1)).quant else { throw n.error("internal: weights have no quantization parameters") }
+        guard qw.scale.count == 1 || qw.scale.count == g.m, qw.zeroPoint.count == 1 || qw.zeroPoint.count == g.m else {
+            throw n.error("weight quantization must be per tensor or per output channel (\(g.m))")
+        }
+        guard !n.hasInput(2) || n.constant(2)?.count == g.m else { throw n.error("bias must have \(g.m) elements") }
         let bias = n.constant(2).map { $0.int64s }
         // With a fused residual Add the convolution's own result has the parameters of the attributes.
         var qc = qy, clamp = QuantizedOps.clamp(n, qy, y.dtype)

@@ -28,6 +28,9 @@ public enum QGemm: Operator {
         }
         let qx = try QuantizedOps.tensorQuant(n, input: 0), qy = try QuantizedOps.tensorQuant(n, output: 0)
         let N = w.shape[0], K = w.shape[1]
+        guard qw.scale.count == 1 || qw.scale.count == N, qw.zeroPoint.count == 1 || qw.zeroPoint.count == N else {
+            throw n.error("weight quantization must be per tensor or per output (\(N))")
+        }
         let mult = (0..<N).map { j in Double(qx.scale) * Double(qw.scale.count == 1 ? qw.scale[0] : qw.scale[j]) / Double(qy.scale) }
         try QuantizedGemm.lower(n, &b, rows: K == 0 ? 0 : x.count / K, k: K, n: N, x: .input(try n.inputID(0)),
                                 xType: x.dtype, xZeroPoint: qx.zeroPoint, weights: w.ints, weightType: w.dtype,

@@ -297,7 +297,7 @@ final class QDQRewriter {
         guard let x = dequantized(input(c, 0)), constant(x.value) == nil, let xq = x.perTensor,
               Quantization.activationTypes.contains(x.dtype), let xt = type(x.value), xt.rank == 3 || xt.rank == 4,
               let w = dequantized(input(c, 1)), let wd = constant(w.value), wd.dtype == .int8 || wd.dtype == .uint8,
-              w.quant.axis == nil || w.quant.axis == 0,
+              wd.shape.count == xt.rank, w.quant.axis == nil || w.quant.axis == 0,
               let out = quantizedOutput(c.outputs.first ?? nil), out.y.dtype == x.dtype else { return false }
         let M = wd.shape[0]
         let wScales = w.quant.scale.count == 1 ? [Float](repeating: w.quant.scale[0], count: M) : w.quant.scale
