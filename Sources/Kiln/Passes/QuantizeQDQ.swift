@@ -105,10 +105,12 @@ final class QDQRewriter {
     }
 
     /// Follows `v` through an optional Relu/Clip to the one QuantizeLinear (per-tensor, constant) that reads it.
+    /// An activation a float fusion pass already folded into `v`'s producer counts as that Relu/Clip.
     func quantizedOutput(_ v: ValueID?, allowActivation: Bool = true) -> OutputChain? {
         guard var cur = v else { return nil }
         var removed: [Node] = []
-        var act: ActivationSpec? = nil
+        var act: ActivationSpec? = producer(cur)?.fusedActivation
+        if act != nil && !allowActivation { return nil }
         while true {
             guard !g.outputs.contains(cur) else { return nil }
             let cs = consumers(cur)
