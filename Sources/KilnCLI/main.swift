@@ -110,6 +110,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Target board (see `kiln targets`); boards run under QEMU.") var target: String = "host"
     @Option(help: "Relative tolerance for float32/float64.") var rtol: Double = 1e-3
     @Option(help: "Absolute tolerance for float32/float64.") var atol: Double = 1e-4
+    @Option(name: .customLong("int-tolerance"), help: "Largest accepted difference for integer outputs (quantized models: steps of the output scale; default 0, exact).") var intTolerance: Int = 0
     @Option(help: "Parallel jobs.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Build with AddressSanitizer and UndefinedBehaviorSanitizer.") var sanitize = false
     @Option(help: "Write per-case results (JSON) to this file.") var report: String?
@@ -122,6 +123,7 @@ struct TestCommand: ParsableCommand {
             var o = CaseRunner.Options(target: try TargetDescription.named(target))
             o.tolerance.rtol = rtol
             o.tolerance.atol = atol
+            o.tolerance.intTolerance = max(0, intTolerance)
             o.jobs = max(1, jobs)
             o.sanitize = sanitize
             let results = try CaseRunner.run(found, options: o)

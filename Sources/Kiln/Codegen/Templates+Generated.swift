@@ -4,6 +4,180 @@
 /// Every file under Templates/ (by path relative to it) and toolchains/ (as toolchains/...).
 enum EmbeddedTemplates {
     static let files: [String: String] = [
+        "kernels/cortex-m-dsp/kiln_qconv.c": #"""
+/* Cortex-M cores with the DSP extension (M4, M7, M33, M55): the generic quantized convolution with its
+ * full-window int8 inner loop on SMLAD (two 16x16 multiply-accumulates per instruction): 4 int8 values per
+ * 32-bit load, sign-extended in pairs with SXTB16 (even bytes, then odd bytes after a rotate), the same for the
+ * weights, so one SMLAD sums x0*w0 + x2*w2 and the next x1*w1 + x3*w3. Exact: the same integer sums as the
+ * generic code. Everything else is the generic kernel (kiln_qconv_body.h). */
+#include "kiln_qconv.h"
+
+/* SXTB16 of x and of x rotated right by 8 */
+static inline uint32_t kiln_sxtb16(uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtb16 %0, %1" : "=r"(r) : "r"(x));
+    return r;
+}
+static inline uint32_t kiln_sxtb16_ror8(uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+}
+static inline int32_t kiln_smlad(uint32_t a, uint32_t b, int32_t acc)
+{
+    int32_t r;
+    __asm__("smlad %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+}
+static inline uint32_t kiln_load4(const int8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4); /* one unaligned LDR on these cores */
+    return v;
+}
+
+/* 2 pixels x 2 channels over `rows` rows of n elements (see kiln_qconv_body.h), int8 input, full windows */
+#define KQ_ROWS22_0_DEFINED 1
+KILN_QNOINLINE void kq_rows22_0_s8(const int8_t *xa, const int8_t *xb, const int8_t *wa, const int8_t *wb, int32_t rows,
+                                   int32_t n, size_t xs, size_t ws, int32_t zx, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t r, i;
+    (void)zx;
+    for (r = 0; r < rows; r++) {
+        for (i = 0; i + 4 <= n; i += 4) {
+            const uint32_t x4 = kiln_load4(xa + i), y4 = kiln_load4(xb + i);
+            const uint32_t p4 = kiln_load4(wa + i), q4 = kiln_load4(wb + i);
+            const uint32_t xe = kiln_sxtb16(x4), xo = kiln_sxtb16_ror8(x4);
+            const uint32_t ye = kiln_sxtb16(y4), yo = kiln_sxtb16_ror8(y4);
+            const uint32_t pe = kiln_sxtb16(p4), po = kiln_sxtb16_ror8(p4);
+            const uint32_t qe = kiln_sxtb16(q4), qo = kiln_sxtb16_ror8(q4);
+            a0 = kiln_smlad(xo, po, kiln_smlad(xe, pe, a0));
+            a1 = kiln_smlad(xo, qo, kiln_smlad(xe, qe, a1));
+            a2 = kiln_smlad(yo, po, kiln_smlad(ye, pe, a2));
+            a3 = kiln_smlad(yo, qo, kiln_smlad(ye, qe, a3));
+        }
+        for (; i < n; i++) {
+            const int32_t u = xa[i], v = xb[i], p = wa[i], q = wb[i];
+            a0 += u * p;
+            a1 += u * q;
+            a2 += v * p;
+            a3 += v * q;
+        }
+        xa += xs;
+        xb += xs;
+        wa += ws;
+        wb += ws;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+#define KQ_FN kiln_qconv_s8
+#define KQ_SFX s8
+#define KQ_XT int8_t
+#define KQ_YT int8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+#undef KQ_ROWS22_0_DEFINED
+
+#define KQ_FN kiln_qconv_u8
+#define KQ_SFX u8
+#define KQ_XT uint8_t
+#define KQ_YT uint8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s16
+#define KQ_SFX s16
+#define KQ_XT int16_t
+#define KQ_YT int16_t
+#define KQ_ACC int64_t
+#define KQ_BT int64_t
+#define KQ_RQ kiln_requant64
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s8_i32
+#define KQ_SFX s8_i32
+#define KQ_XT int8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_u8_i32
+#define KQ_SFX u8_i32
+#define KQ_XT uint8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+"""#,
+        "kernels/cortex-m-dsp/kiln_qgemm.c": #"""
+/* Cortex-M cores with the DSP extension: the generic quantized fully connected kernel (kiln_qgemm.c) with its
+ * int8 dot products on SMLAD, 4 inputs per 32-bit load, unpacked in sign-extended pairs with SXTB16 (see the
+ * cortex-m-dsp kiln_qconv.c). The same integer sums as the generic code. */
+#include "kiln_qgemm.h"
+
+static inline uint32_t kiln_g_sxtb16(uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtb16 %0, %1" : "=r"(r) : "r"(x));
+    return r;
+}
+static inline uint32_t kiln_g_sxtb16_ror8(uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+}
+static inline int32_t kiln_g_smlad(uint32_t a, uint32_t b, int32_t acc)
+{
+    int32_t r;
+    __asm__("smlad %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+}
+static inline uint32_t kiln_g_load4(const void *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Only for int8 inputs with 32-bit accumulators (the other instantiations keep the scalar loop). */
+#define KILN_QGEMM_DOT4_int8_t_int32_t                                                              \
+    for (; k + 4 <= K; k += 4) {                                                                    \
+        const uint32_t x4 = kiln_g_load4(xr + k);                                                   \
+        const uint32_t xe = kiln_g_sxtb16(x4), xo = kiln_g_sxtb16_ror8(x4);                         \
+        const uint32_t v0 = kiln_g_load4(w0 + k), v1 = kiln_g_load4(w1 + k);                        \
+        const uint32_t v2 = kiln_g_load4(w2 + k), v3 = kiln_g_load4(w3 + k);                        \
+        a0 = kiln_g_smlad(xo, kiln_g_sxtb16_ror8(v0), kiln_g_smlad(xe, kiln_g_sxtb16(v0), a0));      \
+        a1 = kiln_g_smlad(xo, kiln_g_sxtb16_ror8(v1), kiln_g_smlad(xe, kiln_g_sxtb16(v1), a1));      \
+        a2 = kiln_g_smlad(xo, kiln_g_sxtb16_ror8(v2), kiln_g_smlad(xe, kiln_g_sxtb16(v2), a2));      \
+        a3 = kiln_g_smlad(xo, kiln_g_sxtb16_ror8(v3), kiln_g_smlad(xe, kiln_g_sxtb16(v3), a3));      \
+    }
+#define KILN_QGEMM_DOT4_uint8_t_int32_t
+#define KILN_QGEMM_DOT4_int16_t_int64_t
+#define KILN_QGEMM_DOT4(XT, ACC) KILN_QGEMM_DOT4_##XT##_##ACC
+#include "kiln_qgemm_body.h"
+
+"""#,
         "kernels/generic/kiln_activation.c": #"""
 #include "kiln_activation.h"
 #include "kiln_convert.h"
@@ -4269,6 +4443,1151 @@ KILN_PRELU_DECL(i64, int64_t)
 #endif
 
 """#,
+        "kernels/generic/kiln_qadd.c": #"""
+#include "kiln_qadd.h"
+
+#define KILN_QBIN_DEF(NAME, T, EXPR)                                                                              \
+    void NAME(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,                \
+              const int32_t *sb, const int32_t *q)                                                                \
+    {                                                                                                             \
+        const int32_t za = q[KILN_QA_AZP], zb = q[KILN_QA_BZP], zy = q[KILN_QA_YZP];                              \
+        const int64_t ma = q[KILN_QA_MA], mb = q[KILN_QA_MB];                                                     \
+        const int32_t sh = q[KILN_QA_SHIFT], lo = q[KILN_QA_LO], hi = q[KILN_QA_HI];                              \
+        int32_t idx[KILN_MAX_RANK] = {0};                                                                         \
+        int32_t outer = 1, inner = 1, sai = 0, sbi = 0, o, i, d;                                                  \
+        size_t ia = 0, ib = 0;                                                                                    \
+        T *out = y;                                                                                               \
+        (void)mb;                                                                                                 \
+        for (d = 0; d + 1 < rank; d++) outer *= shape[d];                                                         \
+        if (rank > 0) {                                                                                           \
+            inner = shape[rank - 1];                                                                              \
+            sai = sa[rank - 1];                                                                                   \
+            sbi = sb[rank - 1];                                                                                   \
+        }                                                                                                         \
+        for (o = 0; o < outer; o++) {                                                                             \
+            const T *pa = a + ia;                                                                                 \
+            const T *pb = b + ib;                                                                                 \
+            for (i = 0; i < inner; i++) {                                                                         \
+                const int32_t u = (int32_t)*pa - za, v = (int32_t)*pb - zb;                                       \
+                out[i] = (T)kiln_clamp_i32((EXPR) + zy, lo, hi);                                                  \
+                pa += sai;                                                                                        \
+                pb += sbi;                                                                                        \
+            }                                                                                                     \
+            out += inner;                                                                                         \
+            for (d = rank - 2; d >= 0; d--) {                                                                     \
+                ia += (size_t)sa[d];                                                                              \
+                ib += (size_t)sb[d];                                                                              \
+                if (++idx[d] < shape[d]) break;                                                                   \
+                ia -= (size_t)sa[d] * (size_t)shape[d];                                                           \
+                ib -= (size_t)sb[d] * (size_t)shape[d];                                                           \
+                idx[d] = 0;                                                                                       \
+            }                                                                                                     \
+        }                                                                                                         \
+    }
+
+#define KILN_QADD_EXPR kiln_round_shift((int64_t)u * ma + (int64_t)v * mb, sh)
+#define KILN_QMUL_EXPR kiln_requant64((int64_t)u * (int64_t)v, (int32_t)ma, sh)
+
+KILN_QBIN_DEF(kiln_qadd_s8, int8_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qadd_u8, uint8_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qadd_s16, int16_t, KILN_QADD_EXPR)
+KILN_QBIN_DEF(kiln_qmul_s8, int8_t, KILN_QMUL_EXPR)
+KILN_QBIN_DEF(kiln_qmul_u8, uint8_t, KILN_QMUL_EXPR)
+KILN_QBIN_DEF(kiln_qmul_s16, int16_t, KILN_QMUL_EXPR)
+
+"""#,
+        "kernels/generic/kiln_qadd.h": #"""
+#ifndef KILN_QADD_H
+#define KILN_QADD_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized element-wise Add and Mul with NumPy broadcasting, integer only. a, b and y share one type.
+ * Broadcasting follows kiln_broadcast.h: y has `rank` dims `shape`, sa / sb are the operands' element strides per
+ * output dim (0 where broadcast). q holds the compile-time parameters:
+ *
+ *   Add: y = clamp(y_zp + round((a - a_zp) * MA + (b - b_zp) * MB) / 2^N), lo, hi)
+ *        MA ~ a_scale / y_scale * 2^N and MB ~ b_scale / y_scale * 2^N share one shift N (the larger ratio gets a
+ *        31-bit mantissa); the 64-bit sum is rounded once, half to even, so both inputs are rescaled exactly and
+ *        added before any rounding (no intermediate requantization as in TFLite's 20-bit left shift scheme).
+ *   Mul: y = clamp(y_zp + requant((a - a_zp) * (b - b_zp), M, N), lo, hi),  M ~ a_scale * b_scale / y_scale.
+ *
+ * The output may alias an operand that is not broadcast (element-wise order). */
+enum { KILN_QA_AZP, KILN_QA_BZP, KILN_QA_YZP, KILN_QA_MA, KILN_QA_MB, KILN_QA_SHIFT, KILN_QA_LO, KILN_QA_HI, KILN_QA_NPARAMS };
+
+#define KILN_QADD_DECL(S, T)                                                                                  \
+    void kiln_qadd_##S(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,    \
+                       const int32_t *sb, const int32_t *q);                                                  \
+    void kiln_qmul_##S(const T *a, const T *b, T *y, int32_t rank, const int32_t *shape, const int32_t *sa,    \
+                       const int32_t *sb, const int32_t *q);
+KILN_QADD_DECL(s8, int8_t)
+KILN_QADD_DECL(u8, uint8_t)
+KILN_QADD_DECL(s16, int16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qconv.c": #"""
+#include "kiln_qconv.h"
+
+#define KQ_FN kiln_qconv_s8
+#define KQ_SFX s8
+#define KQ_XT int8_t
+#define KQ_YT int8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_u8
+#define KQ_SFX u8
+#define KQ_XT uint8_t
+#define KQ_YT uint8_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s16
+#define KQ_SFX s16
+#define KQ_XT int16_t
+#define KQ_YT int16_t
+#define KQ_ACC int64_t
+#define KQ_BT int64_t
+#define KQ_RQ kiln_requant64
+#define KQ_RAW 0
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_s8_i32
+#define KQ_SFX s8_i32
+#define KQ_XT int8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+#define KQ_FN kiln_qconv_u8_i32
+#define KQ_SFX u8_i32
+#define KQ_XT uint8_t
+#define KQ_YT int32_t
+#define KQ_ACC int32_t
+#define KQ_BT int32_t
+#define KQ_RQ kiln_requant
+#define KQ_RAW 1
+#include "kiln_qconv_body.h"
+
+"""#,
+        "kernels/generic/kiln_qconv.h": #"""
+#ifndef KILN_QCONV_H
+#define KILN_QCONV_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized 2-D convolution over channels-last (NHWC) data, integer only.
+ *
+ *   y[n,oh,ow,m] = clamp(y_zp + requant(acc, mult[m], shift[m]), lo, hi)
+ *   acc = bias[m] + sum_{kh,kw,c} (x[n, ih, iw, g*CG + c] - x_zp) * (w[m,kh,kw,c] - w_zp[m])
+ *
+ * over the taps inside the image (padding contributes 0 = (x_zp - x_zp)), with ih = oh*SH - PT + kh*DH,
+ * iw = ow*SW - PL + kw*DW, g = m / (M/G), CG = C/G. requant is kiln_requant (kiln_requant64 for 16-bit inputs):
+ * the exact product with the 31-bit multiplier rounded once, half to even.
+ *
+ * The compiler precomputes bias_in[m] = bias[m] - x_zp * sum(w[m]) so that every window lying fully inside the
+ * image is a pure dot product sum(x * w) (int32 accumulation for 8-bit inputs, int64 for 16-bit); windows that
+ * touch the padding, and every window when w_zp is not NULL, take the direct form with bias_raw[m] = bias[m].
+ * The compiler bounds |bias| + K * max|product| below 2^31 for the 32-bit accumulators, so nothing overflows.
+ *
+ * Weight layouts: depthwise (G == C > 1, M = C * multiplier): [KH][KW][M]; otherwise [M][KH][KW][C/G] (OHWI).
+ * Paths: 1x1 unpadded convolutions run as a GEMM over pixels; full windows of other convolutions compute 2
+ * pixels x 2 output channels per pass (each loaded input and weight is used twice); depthwise computes 2 pixels
+ * per weight load.
+ *
+ * In place: y may be x itself (the compiler asks for it) for pointwise convolutions (1x1, no padding, one group,
+ * M <= C), whose every output pixel only overwrites input pixels already read (the 1-2 pixels being computed are
+ * first copied to `scratch`, 2*C elements), and for depthwise convolutions with one output channel per input
+ * channel, stride 1, no dilation and output size = input size, which copy each input row to a ring of PT + 1 rows
+ * in `scratch` ((PT + 1) * W * C elements) before its output row overwrites it. scratch is unused otherwise and
+ * may then be NULL.
+ *
+ * Fused residual Add: with `residual` not NULL, each result v (above, the convolution's own output, clamped)
+ * is added to the element of `residual` at the same index, as kiln_qadd does:
+ *   y = clamp(r[KILN_QR_YZP] + round(((v - r[KILN_QR_CZP]) * r[KILN_QR_MC] + (res - r[KILN_QR_RZP]) * r[KILN_QR_MR])
+ *             / 2^r[KILN_QR_SHIFT]), r[KILN_QR_LO], r[KILN_QR_HI])
+ * (one rounding, half to even). y may then be `residual` itself (each element is read just before it is written):
+ * a ResNet block's sum takes no buffer of its own.
+ *
+ * kiln_qconv_*_i32 (ConvInteger) store acc itself (mult, shift, y_zp, lo, hi unused). */
+enum { KILN_QR_CZP, KILN_QR_RZP, KILN_QR_YZP, KILN_QR_MC, KILN_QR_MR, KILN_QR_SHIFT, KILN_QR_LO, KILN_QR_HI, KILN_QR_NPARAMS };
+enum {
+    KILN_QC_N, KILN_QC_H, KILN_QC_W, KILN_QC_C,   /* input (NHWC) */
+    KILN_QC_M, KILN_QC_OH, KILN_QC_OW,               /* output channels and size */
+    KILN_QC_KH, KILN_QC_KW, KILN_QC_SH, KILN_QC_SW, KILN_QC_DH, KILN_QC_DW,
+    KILN_QC_PT, KILN_QC_PL, KILN_QC_G,
+    KILN_QC_XZP, KILN_QC_YZP, KILN_QC_LO, KILN_QC_HI, /* zero points and output clamp */
+    KILN_QC_NPARAMS
+};
+
+void kiln_qconv_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
+void kiln_qconv_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                   const int32_t *w_zp, const int32_t *mult, const int32_t *shift, uint8_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
+void kiln_qconv_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int64_t *bias_raw,
+                    const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int16_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
+void kiln_qconv_s8_i32(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
+void kiln_qconv_u8_i32(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *bias_raw,
+                       const int32_t *w_zp, const int32_t *mult, const int32_t *shift, int32_t *y, void *scratch,
+                   const void *residual, const int32_t *rp, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qconv_body.h": #"""
+/* Body of the quantized convolution kernels (see kiln_qconv.h), included by kiln_qconv.c once per type
+ * combination; deliberately without an include guard. Expects:
+ *   KQ_FN  function name            KQ_SFX  suffix making the static helpers unique
+ *   KQ_XT  input element type       KQ_YT   output element type
+ *   KQ_ACC accumulator type         KQ_BT   bias type
+ *   KQ_RQ  requantization function  KQ_RAW  1 to store the accumulator (ConvInteger)
+ * and optionally KQ_ROWS22_0_DEFINED when the includer defines KQ_H(kq_rows22_0_) itself. */
+#include "kiln_requant.h"
+
+#ifndef KQ_MAX_KH
+#define KQ_MAX_KH 32 /* depthwise kernels up to this height take the fast path */
+#endif
+
+#define KQ_CAT_(a, b) a##b
+#define KQ_CAT(a, b) KQ_CAT_(a, b)
+#define KQ_H(name) KQ_CAT(name, KQ_SFX)
+
+/* fused residual Add of one result (see kiln_qconv.h) */
+static inline int32_t KQ_H(kq_residual_)(int32_t v, int32_t res, const int32_t *r)
+{
+    const int64_t s = (int64_t)(v - r[KILN_QR_CZP]) * r[KILN_QR_MC] + (int64_t)(res - r[KILN_QR_RZP]) * r[KILN_QR_MR];
+    return kiln_clamp_i32(kiln_round_shift(s, r[KILN_QR_SHIFT]) + r[KILN_QR_YZP], r[KILN_QR_LO], r[KILN_QR_HI]);
+}
+
+#if KQ_RAW
+#define KQ_STORE(dst, a, m) ((dst) = (KQ_YT)(a))
+#else
+/* the residual of output element dst: same offset from the residual base kq_rbase as dst from the output base
+ * kq_ybase */
+#define KQ_STORE(dst, a, m)                                                                                    \
+    do {                                                                                                       \
+        const int32_t kq_v = kiln_clamp_i32(KQ_RQ((a), mult[m], shift[m]) + zy, lo, hi);                       \
+        if (kq_rbase) (dst) = (KQ_YT)KQ_H(kq_residual_)(kq_v, kq_rbase[&(dst) - kq_ybase], rp);                                  \
+        else (dst) = (KQ_YT)kq_v;                                                                             \
+    } while (0)
+#endif
+
+/* 2 pixels x 2 channels over `rows` rows of n contiguous elements: acc[0..3] += (xa - ZX).wa, (xa - ZX).wb,
+ * (xb - ZX).wa, (xb - ZX).wb; rows advance x by xs and w by ws elements. kq_rows22_0 is the full-window form
+ * (zero point folded into the bias), kq_rows22_z subtracts it. */
+#define KQ_ROWS22(NAME, ZX)                                                                                     \
+    KILN_QNOINLINE void NAME(const KQ_XT *xa, const KQ_XT *xb, const int8_t *wa, const int8_t *wb, int32_t rows,  \
+                             int32_t n, size_t xs, size_t ws, int32_t zx, KQ_ACC *acc)                          \
+    {                                                                                                           \
+        KQ_ACC a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];                                             \
+        int32_t r, i;                                                                                           \
+        (void)zx;                                                                                               \
+        for (r = 0; r < rows; r++) {                                                                            \
+            for (i = 0; i < n; i++) {                                                                           \
+                const int32_t u = (int32_t)xa[i] - (ZX), v = (int32_t)xb[i] - (ZX), p = wa[i], q = wb[i];       \
+                a0 += (KQ_ACC)(u * p);                                                                          \
+                a1 += (KQ_ACC)(u * q);                                                                          \
+                a2 += (KQ_ACC)(v * p);                                                                          \
+                a3 += (KQ_ACC)(v * q);                                                                          \
+            }                                                                                                   \
+            xa += xs;                                                                                           \
+            xb += xs;                                                                                           \
+            wa += ws;                                                                                           \
+            wb += ws;                                                                                           \
+        }                                                                                                       \
+        acc[0] = a0;                                                                                            \
+        acc[1] = a1;                                                                                            \
+        acc[2] = a2;                                                                                            \
+        acc[3] = a3;                                                                                            \
+    }
+#ifndef KQ_ROWS22_0_DEFINED /* an ISA variant (cortex-m-dsp) may bring its own full-window inner loop */
+KQ_ROWS22(KQ_H(kq_rows22_0_), 0)
+#endif
+KQ_ROWS22(KQ_H(kq_rows22_z_), zx)
+
+/* 1 pixel x 4 channels (windows without a full-window neighbour, e.g. at the borders): acc[j] += (x - zx).w_j over
+ * `rows` rows of n elements; w_j = w + j * wm. */
+KILN_QNOINLINE void KQ_H(kq_rows14_)(const KQ_XT *x, const int8_t *w, size_t wm, int32_t rows, int32_t n, size_t xs,
+                                     size_t ws, int32_t zx, KQ_ACC *acc)
+{
+    KQ_ACC a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    const int8_t *w0 = w, *w1 = w + wm, *w2 = w + 2 * wm, *w3 = w + 3 * wm;
+    int32_t r, i;
+    for (r = 0; r < rows; r++) {
+        for (i = 0; i < n; i++) {
+            const int32_t u = (int32_t)x[i] - zx;
+            a0 += (KQ_ACC)(u * w0[i]);
+            a1 += (KQ_ACC)(u * w1[i]);
+            a2 += (KQ_ACC)(u * w2[i]);
+            a3 += (KQ_ACC)(u * w3[i]);
+        }
+        x += xs;
+        w0 += ws;
+        w1 += ws;
+        w2 += ws;
+        w3 += ws;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* Depthwise, one output pixel, every channel (channel multiplier 1): channels in blocks of 4 over the taps inside
+ * the image (rows x cols; row r of the window starts at rowp[r] + col, x advances by g->xcol per tap, w by M per
+ * tap and g->wrow per row), then requantized and stored. The _0 form is for full windows (zero point folded into
+ * the bias), _z subtracts the zero point. */
+typedef struct { size_t xcol, wrow, M; int32_t zx, zy, lo, hi; const int32_t *rp; } KQ_H(kq_dwgeo_);
+#define KQ_DWPIX(NAME, ZX)                                                                                      \
+    KILN_QNOINLINE void NAME(const KQ_XT *const *rowp, size_t col, const int8_t *w, int32_t rows, int32_t cols, \
+                             const KQ_H(kq_dwgeo_) *g, const KQ_BT *bias, const int32_t *mult,                  \
+                             const int32_t *shift, KQ_YT *y, const KQ_YT *kq_rbase)                             \
+    {                                                                                                           \
+        const size_t M = g->M, xcol = g->xcol, wrow = g->wrow;                                                 \
+        const int32_t zx = g->zx, zy = g->zy, lo = g->lo, hi = g->hi;                                          \
+        const int32_t *rp = g->rp;                                                                              \
+        const KQ_YT *kq_ybase = y;                                                                              \
+        size_t m;                                                                                               \
+        int32_t r, c;                                                                                           \
+        (void)zx; (void)zy; (void)lo; (void)hi; (void)mult; (void)shift; (void)rp; (void)kq_ybase; (void)kq_rbase; \
+        for (m = 0; m + 4 <= M; m += 4) {                                                                       \
+            KQ_ACC a0 = (KQ_ACC)bias[m], a1 = (KQ_ACC)bias[m + 1], a2 = (KQ_ACC)bias[m + 2], a3 = (KQ_ACC)bias[m + 3]; \
+            for (r = 0; r < rows; r++) {                                                                        \
+                const KQ_XT *xp = rowp[r] + col + m;                                                            \
+                const int8_t *wp = w + (size_t)r * wrow + m;                                                    \
+                for (c = 0; c < cols; c++) {                                                                    \
+                    a0 += (KQ_ACC)(((int32_t)xp[0] - (ZX)) * wp[0]);                                            \
+                    a1 += (KQ_ACC)(((int32_t)xp[1] - (ZX)) * wp[1]);                                            \
+                    a2 += (KQ_ACC)(((int32_t)xp[2] - (ZX)) * wp[2]);                                            \
+                    a3 += (KQ_ACC)(((int32_t)xp[3] - (ZX)) * wp[3]);                                            \
+                    xp += xcol;                                                                                 \
+                    wp += M;                                                                                    \
+                }                                                                                               \
+            }                                                                                                   \
+            KQ_STORE(y[m], a0, m);                                                                              \
+            KQ_STORE(y[m + 1], a1, m + 1);                                                                      \
+            KQ_STORE(y[m + 2], a2, m + 2);                                                                      \
+            KQ_STORE(y[m + 3], a3, m + 3);                                                                      \
+        }                                                                                                       \
+        for (; m < M; m++) {                                                                                    \
+            KQ_ACC a0 = (KQ_ACC)bias[m];                                                                        \
+            for (r = 0; r < rows; r++)                                                                          \
+                for (c = 0; c < cols; c++)                                                                      \
+                    a0 += (KQ_ACC)(((int32_t)rowp[r][col + (size_t)c * xcol + m] - (ZX))                        \
+                                   * w[(size_t)r * wrow + (size_t)c * M + m]);                                  \
+            KQ_STORE(y[m], a0, m);                                                                              \
+        }                                                                                                       \
+    }
+KQ_DWPIX(KQ_H(kq_dwpix_0_), 0)
+KQ_DWPIX(KQ_H(kq_dwpix_z_), zx)
+
+/* Element offset of output pixel q's 1x1 window in a strided pointwise convolution. */
+static size_t KQ_H(kq_pixel_)(int32_t q, int32_t OW, int32_t W, int32_t C, int32_t SH, int32_t SW)
+{
+    return ((size_t)(q / OW) * (size_t)SH * (size_t)W + (size_t)(q % OW) * (size_t)SW) * (size_t)C;
+}
+
+void KQ_FN(const KQ_XT *x, const int8_t *w, const KQ_BT *bias_in, const KQ_BT *bias_raw, const int32_t *w_zp,
+           const int32_t *mult, const int32_t *shift, KQ_YT *y, void *scratch, const void *residual,
+           const int32_t *rp, const int32_t *p)
+{
+    const int32_t N = p[KILN_QC_N], H = p[KILN_QC_H], W = p[KILN_QC_W], C = p[KILN_QC_C];
+    const int32_t M = p[KILN_QC_M], OH = p[KILN_QC_OH], OW = p[KILN_QC_OW];
+    const int32_t KH = p[KILN_QC_KH], KW = p[KILN_QC_KW], SH = p[KILN_QC_SH], SW = p[KILN_QC_SW];
+    const int32_t DH = p[KILN_QC_DH], DW = p[KILN_QC_DW], PT = p[KILN_QC_PT], PL = p[KILN_QC_PL];
+    const int32_t G = p[KILN_QC_G], zx = p[KILN_QC_XZP], zy = p[KILN_QC_YZP];
+    const int32_t lo = p[KILN_QC_LO], hi = p[KILN_QC_HI];
+    const int32_t CG = C / G, MG = M / G, depthwise = (G == C && G > 1);
+    const size_t xplane = (size_t)H * (size_t)W * (size_t)C, yplane = (size_t)OH * (size_t)OW * (size_t)M;
+    const size_t wm = (size_t)KH * (size_t)KW * (size_t)CG; /* weights per output channel (OHWI) */
+    const size_t xrow = (size_t)DH * (size_t)W * (size_t)C, xcol = (size_t)DW * (size_t)C;
+    const int32_t inplace = (const void *)x == (const void *)y; /* the compiler only asks for it where it is safe */
+    KQ_XT *sx = (KQ_XT *)scratch;
+    const KQ_YT *kq_rbase = (const KQ_YT *)residual; /* residual base: indexed like y */
+    const KQ_YT *kq_ybase = y;
+    int32_t n, oh, ow, m, t;
+    int32_t oh0, oh1, ow0, ow1;
+    KQ_H(kq_dwgeo_) dwgeo;
+    (void)zy;
+    (void)lo;
+    (void)hi;
+    (void)mult;
+    (void)shift;
+    if (G <= 0 || CG <= 0 || MG <= 0) return;
+    dwgeo.xcol = xcol;
+    dwgeo.wrow = (size_t)KW * (size_t)M;
+    dwgeo.M = (size_t)M;
+    dwgeo.zx = zx;
+    dwgeo.zy = zy;
+    dwgeo.lo = lo;
+    dwgeo.hi = hi;
+    dwgeo.rp = rp;
+    (void)kq_rbase;
+    (void)kq_ybase;
+
+    /* Output rows [oh0, oh1) and columns [ow0, ow1) have every tap inside the image (hoisted bounds). */
+    oh0 = (PT + SH - 1) / SH;
+    t = H - 1 + PT - (KH - 1) * DH;
+    oh1 = t < 0 ? 0 : t / SH + 1;
+    ow0 = (PL + SW - 1) / SW;
+    t = W - 1 + PL - (KW - 1) * DW;
+    ow1 = t < 0 ? 0 : t / SW + 1;
+    if (oh0 > OH) oh0 = OH;
+    if (oh1 > OH) oh1 = OH;
+    if (oh1 < oh0) oh1 = oh0;
+    if (ow0 > OW) ow0 = OW;
+    if (ow1 > OW) ow1 = OW;
+    if (ow1 < ow0) ow1 = ow0;
+    if (w_zp) oh0 = oh1 = ow0 = ow1 = 0; /* asymmetric weights: every window takes the direct form */
+
+    for (n = 0; n < N; n++) {
+        const KQ_XT *xn = x + (size_t)n * xplane;
+        KQ_YT *yn = y + (size_t)n * yplane;
+
+        if (KH == 1 && KW == 1 && G == 1 && oh0 == 0 && oh1 == OH && ow0 == 0 && ow1 == OW) {
+            /* pointwise: a GEMM of pixels [P][C] by weights [M][C], 2 pixels x 2 channels at a time */
+            const int32_t P = OH * OW;
+            const int32_t dense = (SH == 1 && SW == 1 && OW == W);
+            int32_t q;
+            for (q = 0; q < P; q += 2) {
+                const int32_t two = q + 1 < P;
+                const KQ_XT *xa = xn + (dense ? (size_t)q * (size_t)C : KQ_H(kq_pixel_)(q, OW, W, C, SH, SW));
+                const KQ_XT *xb = !two ? xa
+                                       : xn + (dense ? (size_t)(q + 1) * (size_t)C
+                                                     : KQ_H(kq_pixel_)(q + 1, OW, W, C, SH, SW));
+                KQ_YT *ya = yn + (size_t)q * (size_t)M;
+                if (inplace && sx) { /* the outputs of these pixels overwrite them: read copies */
+                    memcpy(sx, xa, (size_t)C * sizeof(KQ_XT));
+                    memcpy(sx + C, xb, (size_t)C * sizeof(KQ_XT));
+                    xa = sx;
+                    xb = sx + C;
+                }
+                for (m = 0; m < M; m += 2) {
+                    const int32_t m1 = m + 1 < M ? m + 1 : m;
+                    KQ_ACC acc[4];
+                    acc[0] = acc[2] = (KQ_ACC)bias_in[m];
+                    acc[1] = acc[3] = (KQ_ACC)bias_in[m1];
+                    KQ_H(kq_rows22_0_)(xa, xb, w + (size_t)m * (size_t)C, w + (size_t)m1 * (size_t)C, 1, C, 0, 0, 0, acc);
+                    KQ_STORE(ya[m], acc[0], m);
+                    if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
+                    if (two) {
+                        KQ_STORE(ya[(size_t)M + (size_t)m], acc[2], m);
+                        if (m1 != m) KQ_STORE(ya[(size_t)M + (size_t)m1], acc[3], m1);
+                    }
+                }
+            }
+            continue;
+        }
+
+        if (depthwise && MG == 1 && !w_zp && KH <= KQ_MAX_KH) {
+            /* depthwise, one output channel per input channel: per output pixel, all channels (kq_dwpix) over the
+             * window rows listed in rowp. In place (stride 1, same size), each input row is first copied into a
+             * ring of PT + 1 rows in scratch, because its output row overwrites it; window rows at or above the
+             * current output row are read from the ring. */
+            const size_t rowlen = (size_t)W * (size_t)C;
+            const int32_t ring = PT + 1;
+            const KQ_XT *rowp[KQ_MAX_KH];
+            for (oh = 0; oh < OH; oh++) {
+                const int32_t ih0 = oh * SH - PT;
+                const int32_t rowin = oh >= oh0 && oh < oh1;
+                int32_t kh0 = 0, kh1 = KH, r;
+                while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
+                while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
+                if (inplace && sx) memcpy(sx + (size_t)(oh % ring) * rowlen, xn + (size_t)oh * rowlen, rowlen * sizeof(KQ_XT));
+                for (r = kh0; r < kh1; r++) {
+                    const int32_t ih = ih0 + r * DH;
+                    rowp[r - kh0] = (inplace && sx && ih <= oh) ? sx + (size_t)(ih % ring) * rowlen : xn + (size_t)ih * rowlen;
+                }
+                for (ow = 0; ow < OW; ow++) {
+                    const int32_t iw0 = ow * SW - PL;
+                    const int32_t full = rowin && ow >= ow0 && ow < ow1;
+                    int32_t kw0 = 0, kw1 = KW;
+                    const size_t col = 0;
+                    while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
+                    while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                    {
+                        const size_t c0 = col + (size_t)(iw0 + kw0 * DW) * (size_t)C;
+                        const int8_t *ww = w + ((size_t)kh0 * (size_t)KW + (size_t)kw0) * (size_t)M;
+                        KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
+                        const KQ_YT *ra = kq_rbase ? kq_rbase + (ya - y) : (const KQ_YT *)0;
+                        if (full) KQ_H(kq_dwpix_0_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_in, mult, shift, ya, ra);
+                        else KQ_H(kq_dwpix_z_)(rowp, c0, ww, kh1 - kh0, kw1 - kw0, &dwgeo, bias_raw, mult, shift, ya, ra);
+                    }
+                }
+            }
+            continue;
+        }
+
+        for (oh = 0; oh < OH; oh++) {
+            const int32_t ih0 = oh * SH - PT;
+            const int32_t rowin = oh >= oh0 && oh < oh1;
+            int32_t kh0 = 0, kh1 = KH;
+            while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;
+            while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;
+            for (ow = 0; ow < OW;) {
+                const int32_t iw0 = ow * SW - PL;
+                const int32_t full = rowin && ow >= ow0 && ow < ow1;
+                KQ_YT *ya = yn + ((size_t)oh * (size_t)OW + (size_t)ow) * (size_t)M;
+                int32_t kw0 = 0, kw1 = KW;
+                while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;
+                while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;
+                if (!depthwise && G == 1 && DW == 1 && !w_zp) {
+                    /* each kernel row is a contiguous run of (kw1 - kw0) * C elements of x and of w; full windows
+                     * pair pixel ow with ow + 1 (2 pixels x 2 channels per pass) */
+                    const int32_t two = full && ow + 1 < ow1;
+                    const size_t row = (size_t)(kw1 - kw0) * (size_t)C, koff = (size_t)kw0 * (size_t)C;
+                    const KQ_XT *xa = xn + ((size_t)(ih0 + kh0 * DH) * (size_t)W + (size_t)(iw0 + kw0)) * (size_t)C;
+                    const KQ_XT *xb = two ? xa + (size_t)SW * (size_t)C : xa;
+                    const KQ_BT *bias = full ? bias_in : bias_raw;
+                    const int32_t z = full ? 0 : zx;
+                    KQ_YT *yb = ya + (size_t)M;
+                    m = 0;
+                    if (!two) {
+                        /* a single window: 4 channels per pass */
+                        for (; m + 4 <= M; m += 4) {
+                            KQ_ACC acc[4];
+                            acc[0] = (KQ_ACC)bias[m];
+                            acc[1] = (KQ_ACC)bias[m + 1];
+                            acc[2] = (KQ_ACC)bias[m + 2];
+                            acc[3] = (KQ_ACC)bias[m + 3];
+                            KQ_H(kq_rows14_)(xa, w + (size_t)m * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff, wm,
+                                             kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, z, acc);
+                            KQ_STORE(ya[m], acc[0], m);
+                            KQ_STORE(ya[m + 1], acc[1], m + 1);
+                            KQ_STORE(ya[m + 2], acc[2], m + 2);
+                            KQ_STORE(ya[m + 3], acc[3], m + 3);
+                        }
+                    }
+                    for (; m < M; m += 2) {
+                        const int32_t m1 = m + 1 < M ? m + 1 : m;
+                        const int8_t *wa = w + (size_t)m * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff;
+                        const int8_t *wb = w + (size_t)m1 * wm + (size_t)kh0 * (size_t)KW * (size_t)C + koff;
+                        KQ_ACC acc[4];
+                        acc[0] = acc[2] = (KQ_ACC)bias[m];
+                        acc[1] = acc[3] = (KQ_ACC)bias[m1];
+                        if (z == 0)
+                            KQ_H(kq_rows22_0_)(xa, xb, wa, wb, kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, 0, acc);
+                        else
+                            KQ_H(kq_rows22_z_)(xa, xb, wa, wb, kh1 - kh0, (int32_t)row, xrow, (size_t)KW * (size_t)C, z, acc);
+                        KQ_STORE(ya[m], acc[0], m);
+                        if (m1 != m) KQ_STORE(ya[m1], acc[1], m1);
+                        if (two) {
+                            KQ_STORE(yb[m], acc[2], m);
+                            if (m1 != m) KQ_STORE(yb[m1], acc[3], m1);
+                        }
+                    }
+                    ow += two ? 2 : 1;
+                } else {
+                    /* general form (groups, dilated rows, channel multipliers, asymmetric weights):
+                     * sum (x - x_zp) * (w - w_zp) over the taps inside the image */
+                    int32_t kh, kw, c;
+                    for (m = 0; m < M; m++) {
+                        const int32_t g = m / MG, zw = w_zp ? w_zp[m] : 0;
+                        KQ_ACC acc = (KQ_ACC)bias_raw[m];
+                        for (kh = kh0; kh < kh1; kh++) {
+                            for (kw = kw0; kw < kw1; kw++) {
+                                const KQ_XT *xp = xn + ((size_t)(ih0 + kh * DH) * (size_t)W + (size_t)(iw0 + kw * DW))
+                                                  * (size_t)C + (size_t)g * (size_t)CG;
+                                if (depthwise) {
+                                    const int32_t wv = w[((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)M + (size_t)m];
+                                    acc += (KQ_ACC)(((int32_t)xp[0] - zx) * (wv - zw));
+                                } else {
+                                    const int8_t *wp = w + (size_t)m * wm + ((size_t)kh * (size_t)KW + (size_t)kw) * (size_t)CG;
+                                    for (c = 0; c < CG; c++) acc += (KQ_ACC)(((int32_t)xp[c] - zx) * ((int32_t)wp[c] - zw));
+                                }
+                            }
+                        }
+                        KQ_STORE(ya[m], acc, m);
+                    }
+                    ow++;
+                }
+            }
+        }
+    }
+}
+
+#undef KQ_STORE
+#undef KQ_ROWS22
+#undef KQ_DWPIX
+#undef KQ_FN
+#undef KQ_SFX
+#undef KQ_XT
+#undef KQ_YT
+#undef KQ_ACC
+#undef KQ_BT
+#undef KQ_RQ
+#undef KQ_RAW
+
+"""#,
+        "kernels/generic/kiln_qgemm.c": #"""
+#include "kiln_qgemm.h"
+#include "kiln_qgemm_body.h"
+
+"""#,
+        "kernels/generic/kiln_qgemm.h": #"""
+#ifndef KILN_QGEMM_H
+#define KILN_QGEMM_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized fully connected layer (MatMul/Gemm by constant weights), integer only:
+ *
+ *   y[r, j] = clamp(y_zp + requant(acc, mult[j], shift[j]), lo, hi)
+ *   acc     = bias[j] + sum_k (x[r, k] - x_zp) * (w[j, k] - w_zp[j])
+ *
+ * for rows r < R, outputs j < N, k < K. The weights are packed [N][K] (int8) so every output is a dot product of
+ * two contiguous rows. The compiler precomputes bias_in[j] = bias[j] - x_zp * sum_k w[j, k] + K * x_zp * w_zp[j],
+ * leaving  acc = bias_in[j] + sum_k x[r, k] * w[j, k] - w_zp[j] * sum_k x[r, k]  (the last term only when w_zp is
+ * not NULL), so the inner loop is a pure dot product; four outputs are computed per pass over x (each loaded x is
+ * used four times). 8-bit inputs accumulate in int32 (the compiler bounds |bias| + 2 K max|x w| below 2^31),
+ * 16-bit inputs in int64. requant rounds the exact product once, half to even (kiln_requant.h). */
+enum { KILN_QG_R, KILN_QG_K, KILN_QG_N, KILN_QG_XZP, KILN_QG_YZP, KILN_QG_LO, KILN_QG_HI, KILN_QG_NPARAMS };
+
+void kiln_qgemm_s8(const int8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *w_zp,
+                   const int32_t *mult, const int32_t *shift, int8_t *y, const int32_t *p);
+void kiln_qgemm_u8(const uint8_t *x, const int8_t *w, const int32_t *bias_in, const int32_t *w_zp,
+                   const int32_t *mult, const int32_t *shift, uint8_t *y, const int32_t *p);
+void kiln_qgemm_s16(const int16_t *x, const int8_t *w, const int64_t *bias_in, const int32_t *w_zp,
+                    const int32_t *mult, const int32_t *shift, int16_t *y, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qgemm_body.h": #"""
+/* Body of the quantized fully connected kernels (kiln_qgemm.h), shared by generic/kiln_qgemm.c and the ISA
+ * variants, which may define KILN_QGEMM_DOT4(XT, ACC) first. */
+#ifndef KILN_QGEMM_BODY_H
+#define KILN_QGEMM_BODY_H
+#include "kiln_qgemm.h"
+
+/* Hook for ISA variants (cortex-m-dsp): a vectorized start of the k loop over int8 x that advances k. */
+#ifndef KILN_QGEMM_DOT4
+#define KILN_QGEMM_DOT4(XT, ACC)
+#endif
+
+#define KILN_QGEMM_DEF(NAME, XT, YT, ACC, BT, RQ)                                                                \
+    void NAME(const XT *x, const int8_t *w, const BT *bias_in, const int32_t *w_zp, const int32_t *mult,         \
+              const int32_t *shift, YT *y, const int32_t *p)                                                     \
+    {                                                                                                            \
+        const int32_t R = p[KILN_QG_R], K = p[KILN_QG_K], N = p[KILN_QG_N];                                      \
+        const int32_t zy = p[KILN_QG_YZP], lo = p[KILN_QG_LO], hi = p[KILN_QG_HI];                               \
+        int32_t r, j, k;                                                                                         \
+        for (r = 0; r < R; r++) {                                                                                \
+            const XT *xr = x + (size_t)r * (size_t)K;                                                            \
+            YT *yr = y + (size_t)r * (size_t)N;                                                                  \
+            ACC xsum = 0;                                                                                        \
+            if (w_zp)                                                                                            \
+                for (k = 0; k < K; k++) xsum += (ACC)xr[k];                                                      \
+            for (j = 0; j < N; j += 4) {                                                                         \
+                /* outputs j..j+3 (the last group repeats its final output when N is not a multiple of 4) */     \
+                const int32_t j1 = j + 1 < N ? j + 1 : j, j2 = j + 2 < N ? j + 2 : j1, j3 = j + 3 < N ? j + 3 : j2; \
+                const int8_t *w0 = w + (size_t)j * (size_t)K, *w1 = w + (size_t)j1 * (size_t)K;                  \
+                const int8_t *w2 = w + (size_t)j2 * (size_t)K, *w3 = w + (size_t)j3 * (size_t)K;                 \
+                ACC a0 = (ACC)bias_in[j], a1 = (ACC)bias_in[j1], a2 = (ACC)bias_in[j2], a3 = (ACC)bias_in[j3];   \
+                k = 0;                                                                                           \
+                KILN_QGEMM_DOT4(XT, ACC)                                                                         \
+                for (; k < K; k++) {                                                                             \
+                    const int32_t v = xr[k];                                                                     \
+                    a0 += (ACC)(v * w0[k]);                                                                      \
+                    a1 += (ACC)(v * w1[k]);                                                                      \
+                    a2 += (ACC)(v * w2[k]);                                                                      \
+                    a3 += (ACC)(v * w3[k]);                                                                      \
+                }                                                                                                \
+                if (w_zp) {                                                                                      \
+                    a0 -= (ACC)w_zp[j] * xsum;                                                                   \
+                    a1 -= (ACC)w_zp[j1] * xsum;                                                                  \
+                    a2 -= (ACC)w_zp[j2] * xsum;                                                                  \
+                    a3 -= (ACC)w_zp[j3] * xsum;                                                                  \
+                }                                                                                                \
+                yr[j] = (YT)kiln_clamp_i32(RQ(a0, mult[j], shift[j]) + zy, lo, hi);                              \
+                yr[j1] = (YT)kiln_clamp_i32(RQ(a1, mult[j1], shift[j1]) + zy, lo, hi);                           \
+                yr[j2] = (YT)kiln_clamp_i32(RQ(a2, mult[j2], shift[j2]) + zy, lo, hi);                           \
+                yr[j3] = (YT)kiln_clamp_i32(RQ(a3, mult[j3], shift[j3]) + zy, lo, hi);                           \
+            }                                                                                                    \
+        }                                                                                                        \
+    }
+
+KILN_QGEMM_DEF(kiln_qgemm_s8, int8_t, int8_t, int32_t, int32_t, kiln_requant)
+KILN_QGEMM_DEF(kiln_qgemm_u8, uint8_t, uint8_t, int32_t, int32_t, kiln_requant)
+KILN_QGEMM_DEF(kiln_qgemm_s16, int16_t, int16_t, int64_t, int64_t, kiln_requant64)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qmatmul.c": #"""
+#include "kiln_qmatmul.h"
+
+#define KILN_QM_STORE_RAW(v, j) (v)
+#define KILN_QM_STORE_Q(v, j) kiln_clamp_i32(kiln_requant((v), mult[j], shift[j]) + zy, lo, hi)
+
+#define KILN_QMATMUL_ONE(AS, AT, BS, BT, YS, YT, STORE)                                                           \
+    void kiln_qmatmul_##AS##BS##_##YS(const AT *a, const BT *b, YT *y, const int32_t *a_zp, const int32_t *b_zp, \
+                                      const int32_t *mult, const int32_t *shift, const int32_t *p)               \
+    {                                                                                                             \
+        const int32_t batch = p[KILN_QM_BATCH], M = p[KILN_QM_M], K = p[KILN_QM_K], N = p[KILN_QM_N];             \
+        const int32_t sa = p[KILN_QM_SA], sb = p[KILN_QM_SB], zy = p[KILN_QM_YZP];                                \
+        const int32_t lo = p[KILN_QM_LO], hi = p[KILN_QM_HI], percol = p[KILN_QM_PERCOL];                        \
+        int32_t t, m, n, k;                                                                                       \
+        (void)mult; (void)shift; (void)zy; (void)lo; (void)hi; (void)percol;                                      \
+        for (t = 0; t < batch; t++) {                                                                             \
+            const AT *at = a + (size_t)t * (size_t)sa;                                                            \
+            const BT *bt = b + (size_t)t * (size_t)sb;                                                            \
+            YT *yt = y + (size_t)t * (size_t)M * (size_t)N;                                                       \
+            for (m = 0; m < M; m++) {                                                                             \
+                const AT *ar = at + (size_t)m * (size_t)K;                                                        \
+                const int32_t za = a_zp ? a_zp[m] : 0;                                                            \
+                for (n = 0; n < N; n++) {                                                                         \
+                    const int32_t zb = b_zp ? b_zp[n] : 0;                                                        \
+                    const int32_t j = percol ? n : 0;                                                             \
+                    int32_t acc = 0;                                                                              \
+                    (void)j;                                                                                      \
+                    for (k = 0; k < K; k++) acc += ((int32_t)ar[k] - za) * ((int32_t)bt[(size_t)k * (size_t)N + (size_t)n] - zb); \
+                    yt[(size_t)m * (size_t)N + (size_t)n] = (YT)STORE(acc, j);                                    \
+                }                                                                                                 \
+            }                                                                                                     \
+        }                                                                                                         \
+    }
+#define KILN_QMATMUL_DEF(AS, AT, BS, BT)                                         \
+    KILN_QMATMUL_ONE(AS, AT, BS, BT, i32, int32_t, KILN_QM_STORE_RAW)            \
+    KILN_QMATMUL_ONE(AS, AT, BS, BT, s8, int8_t, KILN_QM_STORE_Q)                \
+    KILN_QMATMUL_ONE(AS, AT, BS, BT, u8, uint8_t, KILN_QM_STORE_Q)
+KILN_QMATMUL_DEF(s8, int8_t, s8, int8_t)
+KILN_QMATMUL_DEF(s8, int8_t, u8, uint8_t)
+KILN_QMATMUL_DEF(u8, uint8_t, s8, int8_t)
+KILN_QMATMUL_DEF(u8, uint8_t, u8, uint8_t)
+
+"""#,
+        "kernels/generic/kiln_qmatmul.h": #"""
+#ifndef KILN_QMATMUL_H
+#define KILN_QMATMUL_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Integer matrix product of two run-time operands (MatMulInteger, QLinearMatMul without constant weights):
+ *
+ *   acc[b, m, n] = sum_k (A[b, m, k] - a_zp[m]) * (B[b, k, n] - b_zp[n])
+ *
+ * A is [batch][M][K], B is [batch][K][N] with batch element strides sa / sb (0 when an operand is shared by every
+ * batch). a_zp (M entries) and b_zp (N entries) may be NULL (zero). The *_i32 kernels store acc (MatMulInteger);
+ * the others store clamp(y_zp + requant(acc, mult[j], shift[j]), lo, hi) with j = n when p[KILN_QM_PERCOL] is 1,
+ * else 0. int32 accumulation (the compiler limits K so it cannot overflow). */
+enum { KILN_QM_BATCH, KILN_QM_M, KILN_QM_K, KILN_QM_N, KILN_QM_SA, KILN_QM_SB, KILN_QM_YZP, KILN_QM_LO, KILN_QM_HI,
+       KILN_QM_PERCOL, KILN_QM_NPARAMS };
+
+#define KILN_QMATMUL_DECL(AS, AT, BS, BT)                                                                         \
+    void kiln_qmatmul_##AS##BS##_i32(const AT *a, const BT *b, int32_t *y, const int32_t *a_zp,                  \
+                                     const int32_t *b_zp, const int32_t *mult, const int32_t *shift,              \
+                                     const int32_t *p);                                                           \
+    void kiln_qmatmul_##AS##BS##_s8(const AT *a, const BT *b, int8_t *y, const int32_t *a_zp,                    \
+                                    const int32_t *b_zp, const int32_t *mult, const int32_t *shift,               \
+                                    const int32_t *p);                                                            \
+    void kiln_qmatmul_##AS##BS##_u8(const AT *a, const BT *b, uint8_t *y, const int32_t *a_zp,                   \
+                                    const int32_t *b_zp, const int32_t *mult, const int32_t *shift,               \
+                                    const int32_t *p);
+KILN_QMATMUL_DECL(s8, int8_t, s8, int8_t)
+KILN_QMATMUL_DECL(s8, int8_t, u8, uint8_t)
+KILN_QMATMUL_DECL(u8, uint8_t, s8, int8_t)
+KILN_QMATMUL_DECL(u8, uint8_t, u8, uint8_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qpool.c": #"""
+#include "kiln_qpool.h"
+
+/* Loops over output pixels; for each, the tap ranges [kh0, kh1) x [kw0, kw1) inside the image, then BODY per
+ * channel with xw = the window's first tap row/column base pointer. */
+#define KILN_QPOOL_LOOP(T, ...)                                                                                \
+    const int32_t N = p[KILN_QP_N], H = p[KILN_QP_H], W = p[KILN_QP_W], C = p[KILN_QP_C];                       \
+    const int32_t OH = p[KILN_QP_OH], OW = p[KILN_QP_OW], KH = p[KILN_QP_KH], KW = p[KILN_QP_KW];               \
+    const int32_t SH = p[KILN_QP_SH], SW = p[KILN_QP_SW], DH = p[KILN_QP_DH], DW = p[KILN_QP_DW];               \
+    const int32_t PT = p[KILN_QP_PT], PL = p[KILN_QP_PL], PB = p[KILN_QP_PB], PR = p[KILN_QP_PR];              \
+    const int32_t zx = p[KILN_QP_XZP], zy = p[KILN_QP_YZP], lo = p[KILN_QP_LO], hi = p[KILN_QP_HI];             \
+    int32_t n, oh, ow, c, kh, kw;                                                                               \
+    T *yp = y;                                                                                                  \
+    (void)zx; (void)PB; (void)PR;                                                                               \
+    for (n = 0; n < N; n++) {                                                                                   \
+        const T *xn = x + (size_t)n * (size_t)H * (size_t)W * (size_t)C;                                        \
+        for (oh = 0; oh < OH; oh++) {                                                                           \
+            const int32_t ih0 = oh * SH - PT;                                                                   \
+            int32_t kh0 = 0, kh1 = KH;                                                                          \
+            while (kh0 < KH && ih0 + kh0 * DH < 0) kh0++;                                                       \
+            while (kh1 > kh0 && ih0 + (kh1 - 1) * DH >= H) kh1--;                                              \
+            for (ow = 0; ow < OW; ow++) {                                                                       \
+                const int32_t iw0 = ow * SW - PL;                                                               \
+                int32_t kw0 = 0, kw1 = KW;                                                                      \
+                while (kw0 < KW && iw0 + kw0 * DW < 0) kw0++;                                                   \
+                while (kw1 > kw0 && iw0 + (kw1 - 1) * DW >= W) kw1--;                                          \
+                for (c = 0; c < C; c++, yp++) {                                                                 \
+                    __VA_ARGS__                                                                                      \
+                }                                                                                               \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+#define KILN_QPOOL_TAP(T) xn[((size_t)(ih0 + kh * DH) * (size_t)W + (size_t)(iw0 + kw * DW)) * (size_t)C + (size_t)c]
+
+/* taps of the window inside the padded image (count_include_pad) */
+static int32_t kiln_qpool_padded_count(int32_t i0, int32_t k, int32_t d, int32_t size, int32_t pad_end)
+{
+    int32_t j, count = 0;
+    for (j = 0; j < k; j++) {
+        const int32_t i = i0 + j * d;
+        if (i < size + pad_end) count++;
+    }
+    return count;
+}
+
+#define KILN_QPOOL_DEF(S, T)                                                                                     \
+    void kiln_qavgpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p)       \
+    {                                                                                                            \
+        const int32_t include_pad = p[KILN_QP_INCLUDE_PAD], table = p[KILN_QP_TABLE];                            \
+        KILN_QPOOL_LOOP(T, {                                                                                     \
+            int32_t sum = 0, count, i;                                                                           \
+            for (kh = kh0; kh < kh1; kh++)                                                                       \
+                for (kw = kw0; kw < kw1; kw++) sum += (int32_t)KILN_QPOOL_TAP(T) - zx;                          \
+            count = include_pad ? kiln_qpool_padded_count(ih0, KH, DH, H, PB) * kiln_qpool_padded_count(iw0, KW, DW, W, PR) \
+                                : (kh1 - kh0) * (kw1 - kw0);                                                     \
+            i = table ? count - 1 : 0;                                                                           \
+            *yp = (T)kiln_clamp_i32(count > 0 ? kiln_requant(sum, mult[i], shift[i]) + zy : zy, lo, hi);         \
+        })                                                                                                       \
+    }                                                                                                            \
+    void kiln_qmaxpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p)       \
+    {                                                                                                            \
+        KILN_QPOOL_LOOP(T, {                                                                                     \
+            int32_t best = INT32_MIN, v;                                                                         \
+            for (kh = kh0; kh < kh1; kh++)                                                                       \
+                for (kw = kw0; kw < kw1; kw++) {                                                                 \
+                    v = (int32_t)KILN_QPOOL_TAP(T);                                                              \
+                    if (v > best) best = v;                                                                      \
+                }                                                                                                \
+            if (best == INT32_MIN) v = zy;                                                                       \
+            else if (mult) v = kiln_requant(best - zx, mult[0], shift[0]) + zy;                                  \
+            else v = best;                                                                                       \
+            *yp = (T)kiln_clamp_i32(v, lo, hi);                                                                  \
+        })                                                                                                       \
+    }
+
+KILN_QPOOL_DEF(s8, int8_t)
+KILN_QPOOL_DEF(u8, uint8_t)
+KILN_QPOOL_DEF(s16, int16_t)
+
+"""#,
+        "kernels/generic/kiln_qpool.h": #"""
+#ifndef KILN_QPOOL_H
+#define KILN_QPOOL_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized 2-D pooling over channels-last (NHWC) data, integer only (1-D pools use H = 1).
+ * Windows: ih = oh*SH - PT + kh*DH, iw = ow*SW - PL + kw*DW; taps outside the image are skipped.
+ *
+ * Average: y = clamp(y_zp + requant(sum (x - x_zp), mult[i], shift[i]), lo, hi) where the multiplier is
+ *   x_scale / (y_scale * count), precomputed for each possible count: i = count - 1 when p[KILN_QP_TABLE] is 1
+ *   (windows of different sizes: padding without count_include_pad, ceil_mode), else i = 0 (every window has
+ *   KH*KW taps, e.g. global pooling). count is the number of taps inside the image, or with count_include_pad the
+ *   taps inside the padded image (KILN_QP_H + KILN_QP_PB, W + PR): the padded taps add x_zp - x_zp = 0.
+ *   The exact sum is requantized once (round half to even): the float average's rounding, without its error.
+ * Max: y = clamp(y_zp + requant(max x - x_zp, mult[0], shift[0]), lo, hi), or clamp(max x, lo, hi) when mult is
+ *   NULL (input and output quantized alike). A window without taps yields the clamp of y_zp.
+ * Sums are int32 (the compiler limits KH*KW to 2^15). */
+enum {
+    KILN_QP_N, KILN_QP_H, KILN_QP_W, KILN_QP_C, KILN_QP_OH, KILN_QP_OW, KILN_QP_KH, KILN_QP_KW,
+    KILN_QP_SH, KILN_QP_SW, KILN_QP_DH, KILN_QP_DW, KILN_QP_PT, KILN_QP_PL, KILN_QP_PB, KILN_QP_PR,
+    KILN_QP_INCLUDE_PAD, KILN_QP_TABLE, KILN_QP_XZP, KILN_QP_YZP, KILN_QP_LO, KILN_QP_HI, KILN_QP_NPARAMS
+};
+
+#define KILN_QPOOL_DECL(S, T)                                                                                \
+    void kiln_qavgpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p);   \
+    void kiln_qmaxpool_##S(const T *x, T *y, const int32_t *mult, const int32_t *shift, const int32_t *p);
+KILN_QPOOL_DECL(s8, int8_t)
+KILN_QPOOL_DECL(u8, uint8_t)
+KILN_QPOOL_DECL(s16, int16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qsoftmax.c": #"""
+#include "kiln_qsoftmax.h"
+
+#define KILN_EXP8(d) ((uint64_t)exp_table[(d) & 255])
+#define KILN_EXP16(d) (((uint64_t)exp_table[256 + (((d) >> 8) & 255)] * exp_table[(d) & 255]) >> 30)
+
+#define KILN_QSOFTMAX_DEF(NAME, T, EXP)                                                                              \
+    void NAME(const T *x, T *y, const uint32_t *exp_table, const int32_t *p)                                   \
+    {                                                                                                           \
+        const int32_t rows = p[KILN_QS_ROWS], len = p[KILN_QS_LEN], zy = p[KILN_QS_YZP];                        \
+        const int64_t mult = p[KILN_QS_MULT];                                                                   \
+        const int32_t sh = p[KILN_QS_SHIFT], lo = p[KILN_QS_LO], hi = p[KILN_QS_HI];                            \
+        int32_t r, i;                                                                                           \
+        for (r = 0; r < rows; r++) {                                                                            \
+            const T *xr = x + (size_t)r * (size_t)len;                                                          \
+            T *yr = y + (size_t)r * (size_t)len;                                                                \
+            int32_t mx;                                                                                         \
+            uint64_t sum = 0, rec;                                                                              \
+            if (len <= 0) continue;                                                                             \
+            mx = xr[0];                                                                                         \
+            for (i = 1; i < len; i++)                                                                           \
+                if (xr[i] > mx) mx = xr[i];                                                                     \
+            for (i = 0; i < len; i++) sum += EXP(mx - (int32_t)xr[i]);                            \
+            if (sum == 0) sum = 1;                                                                              \
+            rec = ((uint64_t)1 << 62) / sum;                                                                    \
+            for (i = 0; i < len; i++) {                                                                         \
+                const uint64_t prob = (EXP(mx - (int32_t)xr[i]) * rec) >> 31;          \
+                yr[i] = (T)kiln_clamp_i32(kiln_round_shift((int64_t)prob * mult, sh) + zy, lo, hi);             \
+            }                                                                                                   \
+        }                                                                                                       \
+    }
+
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_s8, int8_t, KILN_EXP8)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_u8, uint8_t, KILN_EXP8)
+KILN_QSOFTMAX_DEF(kiln_qsoftmax_s16, int16_t, KILN_EXP16)
+
+"""#,
+        "kernels/generic/kiln_qsoftmax.h": #"""
+#ifndef KILN_QSOFTMAX_H
+#define KILN_QSOFTMAX_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* Quantized Softmax over the last axis (rows of `len` elements), integer only.
+ *
+ * exp_table[d] = round(2^30 * exp(-x_scale * d)) for d = 0..255 is computed by the compiler in double precision,
+ * so exp(x - max) of a row element is exp_table[max - x] exactly to 2^-30 (no polynomial approximation).
+ * Per row: sum = sum of exp_table[max - x] (>= 2^30, uint64), r = floor(2^62 / sum) (one 64-bit division),
+ * probability P = (exp_table[d] * r) >> 31 in Q31, then y = clamp(y_zp + round_shift(P * mult, shift), lo, hi)
+ * with mult * 2^-shift ~ 2^-31 / y_scale (one rounding, half to even).
+ * int16 inputs (d up to 65535) use 512 entries: exp(-s d) = exp_table[256 + (d >> 8)] * exp_table[d & 255] / 2^30
+ * with exp_table[256 + i] = round(2^30 * exp(-x_scale * 256 i)). */
+enum { KILN_QS_ROWS, KILN_QS_LEN, KILN_QS_YZP, KILN_QS_MULT, KILN_QS_SHIFT, KILN_QS_LO, KILN_QS_HI, KILN_QS_NPARAMS };
+
+void kiln_qsoftmax_s8(const int8_t *x, int8_t *y, const uint32_t *exp_table, const int32_t *p);
+void kiln_qsoftmax_u8(const uint8_t *x, uint8_t *y, const uint32_t *exp_table, const int32_t *p);
+void kiln_qsoftmax_s16(const int16_t *x, int16_t *y, const uint32_t *exp_table, const int32_t *p);
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_qtable.c": #"""
+#include "kiln_qtable.h"
+
+#define KILN_QTABLE_DEF(NAME, XT, YT, OFF)                          \
+    void NAME(const XT *x, YT *y, const YT *table, int32_t n)      \
+    {                                                              \
+        int32_t i;                                                 \
+        for (i = 0; i < n; i++) y[i] = table[(int32_t)x[i] + OFF]; \
+    }
+KILN_QTABLE_DEF(kiln_qtable_s8_s8, int8_t, int8_t, 128)
+KILN_QTABLE_DEF(kiln_qtable_s8_u8, int8_t, uint8_t, 128)
+KILN_QTABLE_DEF(kiln_qtable_u8_s8, uint8_t, int8_t, 0)
+KILN_QTABLE_DEF(kiln_qtable_u8_u8, uint8_t, uint8_t, 0)
+
+#define KILN_REQUANTIZE_ONE(XS, XT, YS, YT)                                                                     \
+    void kiln_requantize_##XS##_##YS(const XT *x, YT *y, const int32_t *p)                                      \
+    {                                                                                                           \
+        const int32_t outer = p[KILN_RQ_OUTER], inner = p[KILN_RQ_INNER], ys = p[KILN_RQ_YSTRIDE];              \
+        const int32_t yo = p[KILN_RQ_YOFFSET], zx = p[KILN_RQ_XZP], zy = p[KILN_RQ_YZP];                        \
+        const int32_t m = p[KILN_RQ_MULT], sh = p[KILN_RQ_SHIFT], lo = p[KILN_RQ_LO], hi = p[KILN_RQ_HI];      \
+        int32_t o, i;                                                                                           \
+        for (o = 0; o < outer; o++) {                                                                           \
+            const XT *xr = x + (size_t)o * (size_t)inner;                                                       \
+            YT *yr = y + (size_t)o * (size_t)ys + (size_t)yo;                                                   \
+            if (m == 0 && sh == 0)                                                                              \
+                for (i = 0; i < inner; i++) yr[i] = (YT)kiln_clamp_i32((int32_t)xr[i] - zx + zy, lo, hi);      \
+            else                                                                                                \
+                for (i = 0; i < inner; i++)                                                                     \
+                    yr[i] = (YT)kiln_clamp_i32(kiln_requant((int32_t)xr[i] - zx, m, sh) + zy, lo, hi);          \
+        }                                                                                                       \
+    }
+#define KILN_REQUANTIZE_DEF(XS, XT)                    \
+    KILN_REQUANTIZE_ONE(XS, XT, s8, int8_t)            \
+    KILN_REQUANTIZE_ONE(XS, XT, u8, uint8_t)           \
+    KILN_REQUANTIZE_ONE(XS, XT, s16, int16_t)          \
+    KILN_REQUANTIZE_ONE(XS, XT, u16, uint16_t)
+KILN_REQUANTIZE_DEF(s8, int8_t)
+KILN_REQUANTIZE_DEF(u8, uint8_t)
+KILN_REQUANTIZE_DEF(s16, int16_t)
+KILN_REQUANTIZE_DEF(u16, uint16_t)
+
+"""#,
+        "kernels/generic/kiln_qtable.h": #"""
+#ifndef KILN_QTABLE_H
+#define KILN_QTABLE_H
+#include "kiln_common.h"
+#include "kiln_requant.h"
+
+/* 8-bit element-wise lookup: y[i] = table[x[i] - min(x type)]. The compiler fills the 256 entries by evaluating
+ * the float operator between DequantizeLinear and QuantizeLinear (Sigmoid, Tanh, LeakyRelu, HardSwish, Exp,
+ * requantization...) for every input code, so the result is what the float graph computes, with no arithmetic
+ * at run time. y may alias x. */
+void kiln_qtable_s8_s8(const int8_t *x, int8_t *y, const int8_t *table, int32_t n);
+void kiln_qtable_s8_u8(const int8_t *x, uint8_t *y, const uint8_t *table, int32_t n);
+void kiln_qtable_u8_s8(const uint8_t *x, int8_t *y, const int8_t *table, int32_t n);
+void kiln_qtable_u8_u8(const uint8_t *x, uint8_t *y, const uint8_t *table, int32_t n);
+
+/* Requantization between integer types: y = clamp(y_zp + requant(x - x_zp, mult, shift), lo, hi) (one rounding,
+ * half to even), or clamp(x - x_zp + y_zp, lo, hi) when mult is 0 and shift is 0 (same scale). Element i of x,
+ * viewed as [outer][inner], goes to y[o * y_stride + y_offset + i] (y_stride = inner, y_offset = 0 for a plain
+ * requantization; Concat writes each input into its band of the output). y may alias x when plain. */
+enum { KILN_RQ_OUTER, KILN_RQ_INNER, KILN_RQ_YSTRIDE, KILN_RQ_YOFFSET, KILN_RQ_XZP, KILN_RQ_YZP, KILN_RQ_MULT,
+       KILN_RQ_SHIFT, KILN_RQ_LO, KILN_RQ_HI, KILN_RQ_NPARAMS };
+#define KILN_REQUANTIZE_DECL(XS, XT)                                                       \
+    void kiln_requantize_##XS##_s8(const XT *x, int8_t *y, const int32_t *p);              \
+    void kiln_requantize_##XS##_u8(const XT *x, uint8_t *y, const int32_t *p);             \
+    void kiln_requantize_##XS##_s16(const XT *x, int16_t *y, const int32_t *p);            \
+    void kiln_requantize_##XS##_u16(const XT *x, uint16_t *y, const int32_t *p);
+KILN_REQUANTIZE_DECL(s8, int8_t)
+KILN_REQUANTIZE_DECL(u8, uint8_t)
+KILN_REQUANTIZE_DECL(s16, int16_t)
+KILN_REQUANTIZE_DECL(u16, uint16_t)
+
+#endif
+
+"""#,
+        "kernels/generic/kiln_quantize.c": #"""
+#include "kiln_quantize.h"
+
+#define KILN_QL_LOOP(BODY)                                                                          \
+    const int32_t outer = p[KILN_QL_OUTER], axis = p[KILN_QL_AXIS], inner = p[KILN_QL_INNER];       \
+    const int32_t block = p[KILN_QL_BLOCK] > 0 ? p[KILN_QL_BLOCK] : 1;                              \
+    const int32_t so = p[KILN_QL_SO], sa = p[KILN_QL_SA], si = p[KILN_QL_SI];                       \
+    int32_t o, a, i;                                                                                \
+    size_t e = 0;                                                                                   \
+    for (o = 0; o < outer; o++) {                                                                   \
+        for (a = 0; a < axis; a++) {                                                                \
+            const size_t s0 = (size_t)o * (size_t)so + (size_t)(a / block) * (size_t)sa;            \
+            for (i = 0; i < inner; i++, e++) {                                                      \
+                const size_t s = s0 + (size_t)i * (size_t)si;                                       \
+                BODY                                                                                \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+#define KILN_QUANTIZE_DEF(YS, YT, LO, HI)                                                                   \
+    void kiln_quantize_f32_##YS(const float *x, const float *scale, const YT *zp, YT *y, const int32_t *p) \
+    {                                                                                                       \
+        KILN_QL_LOOP(y[e] = (YT)kiln_quantize_value(x[e] / scale[s], zp ? (int32_t)zp[s] : 0, LO, HI);)    \
+    }
+
+KILN_QUANTIZE_DEF(i8, int8_t, -128, 127)
+KILN_QUANTIZE_DEF(u8, uint8_t, 0, 255)
+KILN_QUANTIZE_DEF(i16, int16_t, -32768, 32767)
+KILN_QUANTIZE_DEF(u16, uint16_t, 0, 65535)
+
+/* (x - zp) is exact in int32 for 8- and 16-bit types; int32 subtracts in float as the ONNX reference does. */
+#define KILN_DQ_SMALL(x, z) ((float)((int32_t)(x) - (int32_t)(z)))
+#define KILN_DQ_I32(x, z) ((float)(x) - (float)(z))
+#define KILN_DEQUANTIZE_ONE(XS, XT, YS, YT, DIFF, ST)                                                     \
+    void kiln_dequantize_##XS##_##YS(const XT *x, const float *scale, const XT *zp, YT *y, const int32_t *p) \
+    {                                                                                                     \
+        KILN_QL_LOOP(y[e] = ST(DIFF(x[e], zp ? zp[s] : 0) * scale[s]);)                                   \
+    }
+#define KILN_DEQUANTIZE_DEF(XS, XT, DIFF)                                  \
+    KILN_DEQUANTIZE_ONE(XS, XT, f32, float, DIFF, )                        \
+    KILN_DEQUANTIZE_ONE(XS, XT, f16, uint16_t, DIFF, kiln_f32_to_f16)      \
+    KILN_DEQUANTIZE_ONE(XS, XT, bf16, uint16_t, DIFF, kiln_f32_to_bf16)
+
+KILN_DEQUANTIZE_DEF(i8, int8_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(u8, uint8_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(i16, int16_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(u16, uint16_t, KILN_DQ_SMALL)
+KILN_DEQUANTIZE_DEF(i32, int32_t, KILN_DQ_I32)
+
+void kiln_dynamic_quantize_f32(const float *x, uint8_t *y, float *y_scale, uint8_t *y_zp, int32_t n)
+{
+    float lo = 0.0f, hi = 0.0f, scale, zpf;
+    int32_t i, zp;
+    for (i = 0; i < n; i++) {
+        if (x[i] < lo) lo = x[i];
+        if (x[i] > hi) hi = x[i];
+    }
+    scale = (hi == lo ? 1.0f : hi - lo) / 255.0f;
+    zpf = 0.0f - lo / scale;
+    zpf = zpf > 0.0f ? (zpf > 255.0f ? 255.0f : zpf) : 0.0f; /* NaN -> 0 */
+    zp = (int32_t)kiln_rint_f32(zpf);
+    for (i = 0; i < n; i++) y[i] = (uint8_t)kiln_quantize_value(x[i] / scale, zp, 0, 255);
+    *y_scale = scale;
+    *y_zp = (uint8_t)zp;
+}
+
+"""#,
+        "kernels/generic/kiln_quantize.h": #"""
+#ifndef KILN_QUANTIZE_H
+#define KILN_QUANTIZE_H
+#include "kiln_common.h"
+
+/* QuantizeLinear / DequantizeLinear (float <-> integer; these are the boundary kernels of a quantized model and
+ * compute in float by definition; the integer kernels never call them).
+ *
+ * Element (o, a, i) of x viewed as [outer, axis, inner] uses scale / zero point
+ *     s = o * p[KILN_QL_SO] + (a / p[KILN_QL_BLOCK]) * p[KILN_QL_SA] + i * p[KILN_QL_SI]
+ * which covers per-tensor (all strides 0), per-axis (SA = 1) and blocked quantization (BLOCK = block size,
+ * SO = ceil(axis / BLOCK) * inner, SA = inner, SI = 1). zp may be NULL (zero). */
+enum { KILN_QL_OUTER, KILN_QL_AXIS, KILN_QL_INNER, KILN_QL_BLOCK, KILN_QL_SO, KILN_QL_SA, KILN_QL_SI, KILN_QL_NPARAMS };
+
+/* y = saturate(rint(x / scale) + zp): round half to even, NaN -> zp, +-inf and overflow saturate. */
+void kiln_quantize_f32_i8(const float *x, const float *scale, const int8_t *zp, int8_t *y, const int32_t *p);
+void kiln_quantize_f32_u8(const float *x, const float *scale, const uint8_t *zp, uint8_t *y, const int32_t *p);
+void kiln_quantize_f32_i16(const float *x, const float *scale, const int16_t *zp, int16_t *y, const int32_t *p);
+void kiln_quantize_f32_u16(const float *x, const float *scale, const uint16_t *zp, uint16_t *y, const int32_t *p);
+
+/* y = (x - zp) * scale, computed in float and stored as float32, float16 or bfloat16 (rounded to nearest even). */
+#define KILN_DEQUANTIZE_DECL(XS, XT)                                                                              \
+    void kiln_dequantize_##XS##_f32(const XT *x, const float *scale, const XT *zp, float *y, const int32_t *p);   \
+    void kiln_dequantize_##XS##_f16(const XT *x, const float *scale, const XT *zp, uint16_t *y, const int32_t *p); \
+    void kiln_dequantize_##XS##_bf16(const XT *x, const float *scale, const XT *zp, uint16_t *y, const int32_t *p);
+KILN_DEQUANTIZE_DECL(i8, int8_t)
+KILN_DEQUANTIZE_DECL(u8, uint8_t)
+KILN_DEQUANTIZE_DECL(i16, int16_t)
+KILN_DEQUANTIZE_DECL(u16, uint16_t)
+KILN_DEQUANTIZE_DECL(i32, int32_t)
+
+/* DynamicQuantizeLinear: scale = (max(0, max x) - min(0, min x)) / 255 (1/255 when that range is 0),
+ * zp = rint(clamp(-min / scale, 0, 255)), y = saturate(rint(x / scale) + zp) as uint8. NaN elements are skipped
+ * by min/max. */
+void kiln_dynamic_quantize_f32(const float *x, uint8_t *y, float *y_scale, uint8_t *y_zp, int32_t n);
+
+/* round half to even without libm (exact for every float; NaN and infinities pass through) */
+static inline float kiln_rint_f32(float v)
+{
+    const float big = 8388608.0f; /* 2^23: every float at least this large is an integer */
+    if (v >= 0.0f && v < big) return (v + big) - big;
+    if (v < 0.0f && v > -big) return -((-v + big) - big);
+    return v;
+}
+
+/* saturate(rint(v) + zp) into [lo, hi]; NaN gives zp clamped. */
+static inline int32_t kiln_quantize_value(float v, int32_t zp, int32_t lo, int32_t hi)
+{
+    float r;
+    int32_t q;
+    if (v != v) return zp < lo ? lo : (zp > hi ? hi : zp);
+    r = kiln_rint_f32(v);
+    if (r >= (float)(hi - zp)) return hi;
+    if (r <= (float)(lo - zp)) return lo;
+    q = (int32_t)r + zp;
+    return q < lo ? lo : (q > hi ? hi : q);
+}
+
+#endif
+
+"""#,
         "kernels/generic/kiln_range.c": #"""
 #include "kiln_range.h"
 #include <float.h>
@@ -4641,6 +5960,102 @@ KILN_FOR_WIDTHS(KILN_REMAP_DEF)
 KILN_FOR_WIDTHS(KILN_REMAP_DECL)
 
 #endif
+
+"""#,
+        "kernels/generic/kiln_requant.h": #"""
+/* Integer requantization shared by Kiln's quantized kernels. Header-only; no floating point anywhere.
+ *
+ * A real multiplier r (a ratio of scales such as x_scale * w_scale / y_scale) is computed by the compiler in double
+ * precision and encoded as a signed 32-bit mantissa m, |m| in [2^30, 2^31) (or m = 0), and a right shift n >= 1:
+ *
+ *     r ~= m * 2^-n        (relative error <= 2^-31)
+ *
+ * kiln_requant(acc, m, n) = round(acc * m / 2^n), computed EXACTLY from the 64-bit product acc * m
+ * (|acc| <= 2^31 and |m| < 2^31, so |acc * m| < 2^62) with ONE rounding, half to even: the rounding of rint(),
+ * of ONNX QuantizeLinear and of onnxruntime's MLAS requantization, so ties (exact .5, e.g. averaging two values or a
+ * multiplier of 0.5) resolve as onnxruntime resolves them. No double rounding as in TFLite's
+ * SaturatingRoundingDoublingHighMul + RoundingDivideByPOT.
+ *
+ * Results saturate to [-2^30, 2^30] so that adding a zero point (|zp| <= 65535) never overflows int32; callers
+ * clamp to the output range afterwards. n >= 63 yields 0 because |acc * m| < 2^62.
+ *
+ * Fast path. Multipliers below 0.25 (every convolution and matrix product: x_scale * w_scale / y_scale is small)
+ * have 33 <= n <= 62, and the compiler gives every multiplier that is not exactly representable an ODD mantissa
+ * (the nearer odd neighbour of the exact value: error below 2^-30 relative). With m odd and |acc| < 2^31 the
+ * product can never lie exactly half way between two integers (that needs n - 1 >= 32 trailing zeros in acc), so
+ * round-half-up equals round-half-to-even and the result is (high word of the product + 2^(n-33)) >> (n - 32):
+ * one 32x32->64 multiply, an add and a shift; no 64-bit shift, no saturation (|result| < 2^30). Exactly
+ * representable (even) mantissas, e.g. 0.5 or 1/256, and other shifts take the general exact path. Right
+ * shifts of negative values are arithmetic (implementation-defined in C99, arithmetic on every supported compiler). */
+#ifndef KILN_REQUANT_H
+#define KILN_REQUANT_H
+#include "kiln_common.h"
+
+#define KILN_REQUANT_LIMIT ((int32_t)1 << 30)
+
+/* Inner loops of the integer kernels live in their own (not inlined) functions: compiled apart from the
+ * surrounding loop nests, their accumulators and pointers stay in registers. */
+#if defined(__GNUC__) || defined(__clang__)
+#define KILN_QNOINLINE static __attribute__((noinline, unused))
+#else
+#define KILN_QNOINLINE static
+#endif
+
+/* round(p / 2^n), half to even, saturated to [-2^30, 2^30]. Any p with |p| < 2^63 - 2^62; n in [0, 127]. */
+KILN_QNOINLINE int32_t kiln_round_shift(int64_t p, int32_t n)
+{
+    uint64_t u, r, half;
+    int64_t q;
+    if (n <= 0) {
+        q = p;
+    } else if (n >= 63) {
+        q = 0; /* |p| < 2^62 < 2^(n-1): rounds to zero */
+    } else {
+        /* u = p + 2^63 maps int64 monotonically onto uint64; floor(p / 2^n) = (u >> n) - 2^(63-n). */
+        u = (uint64_t)p + ((uint64_t)1 << 63);
+        q = (int64_t)(u >> n) - (int64_t)((uint64_t)1 << (63 - n));
+        r = u & (((uint64_t)1 << n) - 1u);
+        half = (uint64_t)1 << (n - 1);
+        /* +1 when the remainder is above one half, or exactly one half and q is odd */
+        q += (int64_t)((r + (half - 1u) + ((uint64_t)q & 1u)) >> n);
+    }
+    if (q > KILN_REQUANT_LIMIT) return KILN_REQUANT_LIMIT;
+    if (q < -KILN_REQUANT_LIMIT) return -KILN_REQUANT_LIMIT;
+    return (int32_t)q;
+}
+
+/* round(acc * m / 2^n) for a 32-bit accumulator. */
+static inline int32_t kiln_requant(int32_t acc, int32_t m, int32_t n)
+{
+    const int64_t p = (int64_t)acc * (int64_t)m;
+    if ((m & 1) && n >= 33 && n <= 62) {
+        const int32_t hi = (int32_t)(p >> 32);
+        return (hi + ((int32_t)1 << (n - 33))) >> (n - 32);
+    }
+    return kiln_round_shift(p, n);
+}
+
+/* The same for a 64-bit accumulator (16-bit activations). Accumulators beyond int32 are first halved (rounding
+ * toward zero) until they fit: a relative error below 2^-31, far under one output step for 16-bit outputs. */
+static inline int32_t kiln_requant64(int64_t acc, int32_t m, int32_t n)
+{
+    while (acc > INT32_MAX || acc < -INT32_MAX) {
+        acc /= 2;
+        n -= 1;
+    }
+    if (n < 0) { /* the exact result is beyond 2^30 in magnitude: saturate with its sign */
+        if (acc == 0 || m == 0) return 0;
+        return ((acc > 0) == (m > 0)) ? KILN_REQUANT_LIMIT : -KILN_REQUANT_LIMIT;
+    }
+    return kiln_round_shift((int64_t)acc * (int64_t)m, n);
+}
+
+static inline int32_t kiln_clamp_i32(int32_t v, int32_t lo, int32_t hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+#endif /* KILN_REQUANT_H */
 
 """#,
         "kernels/generic/kiln_resize.c": #"""

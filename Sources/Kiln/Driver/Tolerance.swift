@@ -1,13 +1,16 @@
 /// How outputs are compared with references: |got - want| <= atol + rtol * |want| for floats (NaN matches NaN,
-/// infinities match exactly), exact equality for integers and bool.
+/// infinities match exactly), |got - want| <= intTolerance for integers (0: exact; quantized outputs may be
+/// compared within N steps), exact equality for bool.
 public struct Tolerance {
     public var rtol: Double
     public var atol: Double
     public var halfRtol: Double
     public var halfAtol: Double
+    /// Largest |got - want| accepted for integer elements (not bool).
+    public var intTolerance: Int
 
-    public init(rtol: Double = 1e-3, atol: Double = 1e-4, halfRtol: Double = 1e-2, halfAtol: Double = 1e-2) {
-        self.rtol = rtol; self.atol = atol; self.halfRtol = halfRtol; self.halfAtol = halfAtol
+    public init(rtol: Double = 1e-3, atol: Double = 1e-4, halfRtol: Double = 1e-2, halfAtol: Double = 1e-2, intTolerance: Int = 0) {
+        self.rtol = rtol; self.atol = atol; self.halfRtol = halfRtol; self.halfAtol = halfAtol; self.intTolerance = intTolerance
     }
 
     /// nil when equal within tolerance, otherwise a description of the worst element.
@@ -15,9 +18,15 @@ public struct Tolerance {
         guard got.dtype == want.dtype else { return "dtype \(got.dtype.onnxName), expected \(want.dtype.onnxName)" }
         guard got.shape == want.shape else { return "shape \(got.shape), expected \(want.shape)" }
         if !got.dtype.isFloat {
-            for i in 0..<got.count where got.int64(at: i) != want.int64(at: i) {
-                let bad = (0..<got.count).filter { got.int64(at: $0) != want.int64(at: $0) }.count
-                return "\(bad) of \(got.count) elements differ; first at \(i): \(got.int64(at: i)) vs \(want.int64(at: i))"
+            let tol = got.dtype == .bool ? 0 : UInt64(max(intTolerance, 0))
+            func off(_ i: Int) -> Bool {
+                let a = got.int64(at: i), b = want.int64(at: i)
+                return (a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)) > tol
+            }
+            for i in 0..<got.count where off(i) {
+                let bad = (0..<got.count).filter(off).count
+                let within = tol == 0 ? "differ" : "differ by more than \(tol)"
+                return "\(bad) of \(got.count) elements \(within); first at \(i): \(got.int64(at: i)) vs \(want.int64(at: i))"
             }
             return nil
         }

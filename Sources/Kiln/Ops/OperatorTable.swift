@@ -2,7 +2,7 @@
 /// A unit test checks that each `Operator` type in `Ops/` is listed here exactly once.
 public enum OperatorTable {
     /// Operator lists live in one extension per family (`OperatorTable+<Family>.swift`).
-    public static let all: [Operator.Type] = core + elementwise + dataMovement + neuralNetwork + recurrent + misc
+    public static let all: [Operator.Type] = core + elementwise + dataMovement + neuralNetwork + recurrent + misc + quantized
 
     static let core: [Operator.Type] = [Constant.self, Identity.self, Reshape.self]
 

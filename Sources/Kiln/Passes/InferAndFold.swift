@@ -7,41 +7,7 @@ public enum InferAndFold {
     public static let maxFoldGrowthBytes = 64 * 1024
 
     public static func run(_ g: Graph) throws {
-        for node in g.nodes {
-            guard let op = OperatorTable.lookup(node) else {
-                let what = node.domain.isEmpty ? "operator" : "operator in domain '\(KilnError.printable(node.domain))'"
-                throw KilnError(.unsupported, "\(what) is not supported", file: g.sourceFile, node: node.name, op: node.qualifiedOp)
-            }
-            let ctx = NodeContext(graph: g, node: node)
-            for (i, v) in node.inputs.enumerated() {
-                if let id = v, g.value(id).type == nil { throw ctx.error("type of input \(i) is unknown") }
-            }
-            let types = try op.infer(ctx)
-            guard types.count >= node.outputs.filter({ $0 != nil }).count || types.count == node.outputs.count else {
-                throw ctx.error("internal: inferred \(types.count) outputs for \(node.outputs.count)")
-            }
-            for (i, out) in node.outputs.enumerated() {
-                guard let id = out, i < types.count else { continue }
-                let t = types[i]
-                guard t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) != nil else {
-                    throw ctx.error("output \(i) would have shape \(t.shape), which is negative or too large")
-                }
-                g.setType(id, t)
-            }
-            if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil), let folded = try op.fold(ctx) {
-                let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
-                let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
-                if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {
-                    for (i, out) in node.outputs.enumerated() {
-                        guard let id = out, i < folded.count else { continue }
-                        guard folded[i].type == g.value(id).type else {
-                            throw ctx.error("internal: folded output \(i) is \(folded[i].type), inferred \(g.value(id).type!)")
-                        }
-                        g.setConstant(id, folded[i])
-                    }
-                }
-            }
-        }
+        for node in g.nodes { try inferNode(g, node) }
         for (id, declared) in g.declaredOutputTypes {
             guard let t = g.value(id).type else { continue }
             if t != declared {
@@ -49,6 +15,45 @@ public enum InferAndFold {
             }
         }
     }
+
+    /// Infers (and where possible folds) one node whose input types are known: the step `run` takes for every
+    /// node in order. Passes that rewrite the graph before it is fully typed call it node by node.
+    public static func inferNode(_ g: Graph, _ node: Node) throws {
+        guard let op = OperatorTable.lookup(node) else {
+            let what = node.domain.isEmpty ? "operator" : "operator in domain '\(KilnError.printable(node.domain))'"
+            throw KilnError(.unsupported, "\(what) is not supported", file: g.sourceFile, node: node.name, op: node.qualifiedOp)
+        }
+        let ctx = NodeContext(graph: g, node: node)
+        for (i, v) in node.inputs.enumerated() {
+            if let id = v, g.value(id).type == nil { throw ctx.error("type of input \(i) is unknown") }
+        }
+        let types = try op.infer(ctx)
+        guard types.count >= node.outputs.filter({ $0 != nil }).count || types.count == node.outputs.count else {
+            throw ctx.error("internal: inferred \(types.count) outputs for \(node.outputs.count)")
+        }
+        for (i, out) in node.outputs.enumerated() {
+            guard let id = out, i < types.count else { continue }
+            let t = types[i]
+            guard t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) != nil else {
+                throw ctx.error("output \(i) would have shape \(t.shape), which is negative or too large")
+            }
+            g.setType(id, t)
+        }
+        if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil), let folded = try op.fold(ctx) {
+            let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
+            let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
+            if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {
+                for (i, out) in node.outputs.enumerated() {
+                    guard let id = out, i < folded.count else { continue }
+                    guard folded[i].type == g.value(id).type else {
+                        throw ctx.error("internal: folded output \(i) is \(folded[i].type), inferred \(g.value(id).type!)")
+                    }
+                    g.setConstant(id, folded[i])
+                }
+            }
+        }
+    }
+
 }
 
 /// Removes nodes that no longer contribute to a graph output: folded nodes, and nodes whose outputs are unused.

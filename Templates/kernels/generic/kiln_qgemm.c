@@ -1,0 +1,2 @@
+#include "kiln_qgemm.h"
+#include "kiln_qgemm_body.h"
