@@ -48,7 +48,7 @@ public enum QuantizedKernels {
                                    params: [Int]) throws {
         let ta = try n.input(a), tb = try n.input(bIndex), y = try n.output(0)
         guard let s = suffix(y.dtype), y.dtype != .uint16 else { throw n.unsupported("quantized \(kernel) of \(y.dtype.onnxName)") }
-        let l = BinaryElementwise.layout([ta.shape, tb.shape], y.shape)
+        let l = try BinaryElementwise.layout(n, [ta.shape, tb.shape], y.shape)
         b.call("kiln_\(kernel)_\(s)", source: "kiln_qadd",
                [.input(try n.inputID(a)), .input(try n.inputID(bIndex)), .output(try n.outputID(0)),
                 .int(l.shape.count), .ints(l.shape), .ints(l.strides[0]), .ints(l.strides[1]), .ints(params)])
