@@ -8,8 +8,11 @@ MODEL_TEST_FLAGS ?=
 
 .PHONY: model-test model-cases
 
+# Float models (+ digits), quantized models (LSB histograms, soft-float check), recurrent and control-flow cases.
 model-test: build python-deps
 	PYTHON=$(PYTHON) Tests/models/run.sh $(MODEL_TEST_FLAGS)
+	PYTHON=$(PYTHON) Tests/models/run_int8.sh
+	Tests/models/rnn/run.sh --sanitize --quiet
 
 model-cases: python-deps
 	PYTHON=$(PYTHON) Tests/models/run.sh --generate-only
