@@ -8,7 +8,7 @@ REPORTS := .cache/reports
 BOARDS := cortex-m3 cortex-m4 cortex-m7 cortex-m33 cortex-m55 cortex-a9 riscv32 riscv32-v xtensa-lx106
 
 .PHONY: all build demo test toolchains python-deps unit-test kernel-test node-tests conformance targets-test \
-        conformance-doc targets-doc templates clean
+        conformance-doc targets-doc templates int8-cases clean
 
 all: build
 
@@ -45,19 +45,25 @@ conformance: build node-tests
 
 # On every board under QEMU: a fixed sample of node tests covering every supported operator, and the whole-model
 # cases (realistic models and MLPerf Tiny, against onnxruntime); models that do not fit a board are expected failures.
-targets-test: build node-tests model-cases
+targets-test: build node-tests model-cases int8-cases
 	@mkdir -p $(REPORTS)
 	@$(PYTHON) scripts/node-sample.py $(NODE_TESTS) 2 $(REPORTS)/host.json > $(REPORTS)/sample.txt
 	@set -e; for t in $(BOARDS); do \
 	    echo "== $$t"; \
 	    $(KILN) test $$(cat $(REPORTS)/sample.txt) .cache/models --target $$t --quiet --report $(REPORTS)/$$t.json \
 	        --expect-pass Tests/conformance/$$t-pass.txt; \
+	    if ls -d .cache/int8-models/mlperf_* >/dev/null 2>&1; then \
+	        $(KILN) test .cache/int8-models/mlperf_* --target $$t --int-tolerance 1 --quiet \
+	            --report $(REPORTS)/$$t-int8.json --expect-pass Tests/conformance/$$t-pass.txt; fi; \
 	done
+
+int8-cases: python-deps
+	@[ -d .cache/int8-models ] || { $(PYTHON) Tests/models/make_int8_models.py .cache/int8-models.tmp && mv .cache/int8-models.tmp .cache/int8-models; }
 
 # Regenerates docs/CONFORMANCE.md from the last reports; UPDATE=1 also rewrites the pass lists.
 conformance-doc:
 	$(PYTHON) scripts/conformance-report.py $(if $(UPDATE),--update-pass-lists) host=$(REPORTS)/host.json \
-	    $(foreach t,$(BOARDS),$(if $(wildcard $(REPORTS)/$(t).json),$(t)=$(REPORTS)/$(t).json))
+	    $(foreach t,$(BOARDS),$(if $(wildcard $(REPORTS)/$(t).json),$(t)=$(REPORTS)/$(t).json+$(REPORTS)/$(t)-int8.json))
 
 # Regenerates docs/TARGETS.md (boards, memory maps, sample results, instructions per inference of the Examples).
 targets-doc: build model-cases

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes docs/CONFORMANCE.md from `kiln test --report` JSON files, and optionally the pass lists.
 
-usage: conformance-report.py [--update-pass-lists] TARGET=REPORT.json [TARGET=REPORT.json ...]
+usage: conformance-report.py [--update-pass-lists] TARGET=REPORT.json[+MORE.json] [TARGET=... ...]
 
 The per-op table counts a case for every operator its model contains (so `*_expanded` cases count for the
 primitive ops they exercise). Failing cases are listed with the first line of the reason.
@@ -24,9 +24,12 @@ def main(argv):
     scope_line = open(scope_file).readline().strip() if os.path.exists(scope_file) else ""
     reports = []
     all_reports = []
-    for target, path in pairs:
-        with open(path) as f:
-            rep = json.load(f)
+    for target, paths in pairs:
+        rep = []
+        for path in paths.split("+"):
+            if os.path.exists(path):
+                with open(path) as f:
+                    rep += json.load(f)
         all_reports.append((target, rep))
         # Node tests only (board reports also hold whole-model cases, listed separately below).
         reports.append((target, [r for r in rep if r["name"].startswith("test_")]))
