@@ -13,6 +13,9 @@ model-test: build python-deps
 	PYTHON=$(PYTHON) Tests/models/run.sh $(MODEL_TEST_FLAGS)
 	PYTHON=$(PYTHON) Tests/models/run_int8.sh
 	Tests/models/rnn/run.sh --sanitize --quiet
+	@echo "== generated C under clang -Wall -Wextra -Werror"
+	CC=clang $(KILN) test .cache/models --quiet
+	CC=clang $(KILN) test .cache/int8-models --int-tolerance 1 --atol 0.05 --quiet
 
 model-cases: python-deps
 	PYTHON=$(PYTHON) Tests/models/run.sh --generate-only
