@@ -53,17 +53,20 @@ SOFT_FLOAT = {"riscv32", "xtensa-lx106"}
 TFLM_INVOKE = "tflite::micro::MicroInterpreter::Invoke()"
 KILN_INVOKE = "net_invoke"
 TFLM_SUBGRAPH = "tflite::micro::MicroInterpreterGraph::InvokeSubgraph(int)"
-# Kernel groups for the host breakdown: (group, regex on Kiln kernel / TFLM Eval function names).
+# Kernel groups for the host breakdown: (group, regex searched case-insensitively in the Kiln kernel / TFLM Eval
+# function name, first match wins). A model whose Kiln kernels do not separate depthwise from other convolutions
+# (one quantized conv kernel for both) is compared on "Conv + DepthwiseConv".
+DEPTHWISE, CONV, CONV_ALL = "DepthwiseConv", "Conv (Kiln: general and pointwise kernels)", "Conv + DepthwiseConv"
 GROUPS = [
-    ("DepthwiseConv", r"depthwise|DepthwiseConv"),
-    ("Conv (Kiln: general and pointwise kernels)", r"kiln_conv|ConvEval"),
-    ("MatMul / Gemm / FullyConnected", r"kiln_gemm|kiln_matmul|FullyConnected"),
-    ("Add", r"kiln_add|AddEval"),
-    ("Relu (TFLM fuses it into the op before)", r"kiln_relu|ReluEval|Relu6Eval"),
-    ("pooling", r"pool|AverageEval|MaxEval"),
-    ("Softmax", r"softmax|SoftmaxEval"),
-    ("Quantize / Dequantize", r"quantiz|Quantize|Dequantize"),
-    ("layout copies (Transpose, Reshape, strided copy)", r"kiln_strided|kiln_transpose|kiln_copy|Reshape|Transpose"),
+    (DEPTHWISE, r"depthwise"),
+    (CONV, r"conv"),
+    ("MatMul / Gemm / FullyConnected", r"gemm|matmul|fullyconnected"),
+    ("Add", r"add(?!ing)"),
+    ("Relu (TFLM fuses it into the op before)", r"relu"),
+    ("Softmax", r"softmax"),
+    ("pooling", r"pool|^AverageEval|^MaxEval"),
+    ("Quantize / Dequantize", r"quant"),
+    ("layout copies (Transpose, Reshape, strided copy)", r"strided|transpose|copy|reshape"),
 ]
 RTOL, ATOL = 1e-3, 1e-4
 
@@ -237,7 +240,7 @@ def group_costs(callees, total):
     out = {}
     for fn, ir in callees.items():
         short = re.sub(r"\(.*$", "", fn.replace("(anonymous namespace)", "anonymous")).split("::")[-1]
-        g = next((g for g, rx in GROUPS if re.search(rx, short)), None)
+        g = next((g for g, rx in GROUPS if re.search(rx, short, re.IGNORECASE)), None)
         if g is None:
             g = "other: " + short if ir * 200 >= total else "other"
         out[g] = out.get(g, 0) + ir
@@ -286,7 +289,7 @@ def host_kiln(kiln, m, work):
     sizes = object_sizes(objs)
     total = callgrind_total(cg)
     callees, _ = callgrind_callees([cg], KILN_INVOKE)
-    return dict(status="ok", instructions=total, output=out, breakdown=group_costs(callees, total), arena=meta["arena_bytes"],
+    return dict(status="ok", instructions=total, output=out, callees=callees, arena=meta["arena_bytes"],
                 arena_lb=meta["arena_lower_bound_bytes"], weights=meta["weights_bytes"], macs=meta["macs"],
                 code_text=sizes["text"], rodata=sizes["rodata"] + sizes["data"])
 
@@ -311,7 +314,7 @@ def host_tflm(m, work):
     alloc = {k: int(v) for k, v in re.findall(r"Arena allocation (head|tail|total) (\d+) bytes", text)}
     callees, _ = callgrind_callees([f"{cg}.1", f"{cg}.2"], TFLM_SUBGRAPH)
     return dict(status="ok", instructions=counts[1], instructions_first=counts[0], output=np.load(out),
-                breakdown=group_costs(callees, counts[1]),
+                callees=callees,
                 arena_head=alloc.get("head"), arena_tail=alloc.get("tail"), arena_total=alloc.get("total"),
                 tflite_bytes=os.path.getsize(m["tflite"]))
 
@@ -508,15 +511,24 @@ def render(models, boards, repeat_board, host, tflm, brd, rep, ref, vers, tflm_i
     L += ["### Where the host instructions go", "",
           "Instructions per kernel group (callgrind, inclusive cost of the calls made by Kiln's `net_invoke` and by "
           "TFLM's `MicroInterpreterGraph::InvokeSubgraph`, i.e. each op's Eval; *dispatch* is the rest: Kiln's "
-          "invoke itself, TFLM's interpreter loop and Invoke). TFLM fuses the activation into Conv/FullyConnected/Add,"
-          " Kiln runs Relu as its own step unless its passes fused it.", "",
+          "invoke itself, TFLM's interpreter loop and Invoke). A \"—\" on one side means that runtime has no "
+          "separate kernel for the group: TFLM fuses activations into Conv/FullyConnected/Add; Kiln's passes fuse "
+          "what they can into the convolution or GEMM before them (Relu, and for int8 the residual Add and the "
+          "requantization), otherwise Relu runs as its own step. When Kiln's kernels do not separate depthwise "
+          "from other convolutions (its int8 convolution kernel does both), both sides are compared on "
+          "\"Conv + DepthwiseConv\".", "",
           "| model | kernel group | Kiln | TFLM | TFLM / Kiln |", "|---|---|---:|---:|---:|"]
     for m in models:
-        kb = host[m["id"]].get("breakdown") or {}
-        tb = tflm[m["id"]].get("breakdown") or {}
-        if not tb:
+        h, t = host[m["id"]], tflm[m["id"]]
+        if t.get("status") != "ok" or "callees" not in t:
             continue
-        order = [g for g, _ in GROUPS] + sorted(k for k in set(kb) | set(tb) if k not in dict(GROUPS))
+        tb = group_costs(t["callees"], t["instructions"])
+        kb = group_costs(h["callees"], h["instructions"]) if h.get("status") == "ok" and "callees" in h else {}
+        if kb and (DEPTHWISE in kb) != (DEPTHWISE in tb):
+            for b in (kb, tb):
+                b[CONV_ALL] = b.pop(CONV, 0) + b.pop(DEPTHWISE, 0)
+        order = [DEPTHWISE, CONV, CONV_ALL] + [g for g, _ in GROUPS if g not in (DEPTHWISE, CONV)]
+        order += sorted(k for k in set(kb) | set(tb) if k not in order)
         for g in order:
             k, t = kb.get(g), tb.get(g)
             if not k and not t:
@@ -579,29 +591,30 @@ def render(models, boards, repeat_board, host, tflm, brd, rep, ref, vers, tflm_i
         return fmt(res["instructions"]) + ("" if ok else " " + notes.ref(
             "output differs from the host Kiln output beyond rtol 1e-3 / atol 1e-4 (float) or 1 LSB (int8)"))
 
-    L += ["## Boards (Kiln, QEMU)", "",
-          "`kiln run MODEL --target BOARD --inputs DIR --outputs DIR --stats-json F` per model and board, same "
-          "inputs as on the host; each board's output was compared with the host Kiln output (rtol 1e-3, atol "
-          f"1e-4; 1 LSB for int8). Board descriptions: `kiln targets` and `toolchains/*.json`; code is built with "
-          "the board's GCC, `-std=c99 -O2 -ffunction-sections -fdata-sections` plus its CPU flags. riscv32 and "
-          "xtensa-lx106 have no FPU, so float models run on soft-float library calls there."
-          + ("" if not hidden else " Not in these tables because `kiln compile` rejects them: " + ", ".join(
-              f"{m['label']} {status_cell(next(brd[(m['id'], b)] for b in boards), notes)}" for m in hidden) + "."),
-          ""]
-    board_table("Instructions per inference", "Exact instructions of one inference (QEMU plugin).", instr_cell)
-    board_table("Instructions per MAC", "Instructions of one inference divided by the model's multiply-accumulates.",
-                lambda m, b, r: f"{r['instructions'] / r['macs']:.1f}" if r.get("macs") else "—")
-    board_table("Flash", "Bytes of flash the model takes: `text + rodata + data` of the generated model and the "
-                "kernels it links (from the linker map; the harness, C library and startup code excluded), code "
-                "(`text`) in parentheses. Weights are part of `rodata`.",
-                lambda m, b, r: f"{fmt(r['text_bytes'] + r['rodata_bytes'] + r['data_bytes'])} ({fmt(r['text_bytes'])})")
-    board_table("RAM: arena", "Bytes of the model's static arena (`arena_bytes`; lower bound in the host table). "
-                "The model keeps no other state (`bss`/`data` besides the arena: "
-                + ", ".join(sorted({fmt(r['bss_bytes'] + r['data_bytes']) for r in brd.values() if r.get('status') == 'ok'}))
-                + " bytes).",
-                lambda m, b, r: fmt(r["arena_bytes"]))
-    board_table("RAM: stack", "Peak stack bytes of one inference, measured by painting the stack before the run.",
-                lambda m, b, r: fmt(r["stack_bytes"]) if r.get("stack_bytes") is not None else "—")
+    if boards:
+        L += ["## Boards (Kiln, QEMU)", "",
+              "`kiln run MODEL --target BOARD --inputs DIR --outputs DIR --stats-json F` per model and board, same "
+              "inputs as on the host; each board's output was compared with the host Kiln output (rtol 1e-3, atol "
+              f"1e-4; 1 LSB for int8). Board descriptions: `kiln targets` and `toolchains/*.json`; code is built with "
+              "the board's GCC, `-std=c99 -O2 -ffunction-sections -fdata-sections` plus its CPU flags. riscv32 and "
+              "xtensa-lx106 have no FPU, so float models run on soft-float library calls there."
+              + ("" if not hidden else " Not in these tables because `kiln compile` rejects them: " + ", ".join(
+                  f"{m['label']} {status_cell(next(brd[(m['id'], b)] for b in boards), notes)}" for m in hidden) + "."),
+              ""]
+        board_table("Instructions per inference", "Exact instructions of one inference (QEMU plugin).", instr_cell)
+        board_table("Instructions per MAC", "Instructions of one inference divided by the model's multiply-accumulates.",
+                    lambda m, b, r: f"{r['instructions'] / r['macs']:.1f}" if r.get("macs") else "—")
+        board_table("Flash", "Bytes of flash the model takes: `text + rodata + data` of the generated model and the "
+                    "kernels it links (from the linker map; the harness, C library and startup code excluded), code "
+                    "(`text`) in parentheses. Weights are part of `rodata`.",
+                    lambda m, b, r: f"{fmt(r['text_bytes'] + r['rodata_bytes'] + r['data_bytes'])} ({fmt(r['text_bytes'])})")
+        board_table("RAM: arena", "Bytes of the model's static arena (`arena_bytes`; lower bound in the host table). "
+                    "The model keeps no other state (`bss`/`data` besides the arena: "
+                    + ", ".join(sorted({fmt(r['bss_bytes'] + r['data_bytes']) for r in brd.values() if r.get('status') == 'ok'}))
+                    + " bytes).",
+                    lambda m, b, r: fmt(r["arena_bytes"]))
+        board_table("RAM: stack", "Peak stack bytes of one inference, measured by painting the stack before the run.",
+                    lambda m, b, r: fmt(r["stack_bytes"]) if r.get("stack_bytes") is not None else "—")
     # ------------------------------------------------ summary (written last, shown first)
     S = ["## Summary", ""]
     both = [m for m in models if host[m["id"]].get("status") == tflm[m["id"]].get("status") == "ok"]
@@ -636,19 +649,20 @@ def render(models, boards, repeat_board, host, tflm, brd, rep, ref, vers, tflm_i
                  + (("; does not fit: " + ", ".join(f"{l} on {b}" for l, b in nofit)) if nofit else "") + ".")
     S.append("")
     L[summary_at:summary_at] = S
-    # repeatability
-    pairs = [(m["id"], brd.get((m["id"], repeat_board)), rep.get(m["id"])) for m in models]
-    pairs = [(i, a, b) for i, a, b in pairs if a and b and a.get("status") == b.get("status") == "ok"]
-    diffs = [(i, a["instructions"], b["instructions"]) for i, a, b in pairs if a["instructions"] != b["instructions"]]
-    L += ["### Repeatability", ""]
-    if pairs:
-        L.append(f"Every model ran twice on {repeat_board} (separate builds and QEMU runs): "
-                 + ("the instruction counts of the two runs are identical for all "
-                    f"{len(pairs)} models." if not diffs else "counts differ for " + ", ".join(
-                        f"{i} ({fmt(a)} vs {fmt(b)})" for i, a, b in diffs) + "."))
-    else:
-        L.append(f"No model ran twice on {repeat_board}.")
-    L.append("")
+    if boards:
+        # repeatability
+        pairs = [(m["id"], brd.get((m["id"], repeat_board)), rep.get(m["id"])) for m in models]
+        pairs = [(i, a, b) for i, a, b in pairs if a and b and a.get("status") == b.get("status") == "ok"]
+        diffs = [(i, a["instructions"], b["instructions"]) for i, a, b in pairs if a["instructions"] != b["instructions"]]
+        L += ["### Repeatability", ""]
+        if pairs:
+            L.append(f"Every model ran twice on {repeat_board} (separate builds and QEMU runs): "
+                     + ("the instruction counts of the two runs are identical for all "
+                        f"{len(pairs)} models." if not diffs else "counts differ for " + ", ".join(
+                            f"{i} ({fmt(a)} vs {fmt(b)})" for i, a, b in diffs) + "."))
+        else:
+            L.append(f"No model ran twice on {repeat_board}.")
+        L.append("")
     # ------------------------------------------------ setup
     L += ["## Setup", "",
           "- Inputs (one per model, identical for Kiln, TFLM and onnxruntime): MLPerf Tiny int8 models get "
