@@ -2,8 +2,9 @@
 # top-level Makefile (so `all` stays the default goal):
 #     include bench.mk
 # It uses the `build`, `python-deps` and `toolchains` targets and the PYTHON and KILN variables of that Makefile.
-#   make bench                                        # everything (~15 min on 2 cores), rewrites docs/BENCHMARKS.md
-#   make bench BENCH_FLAGS="--boards cortex-m4 --only kws_dscnn_f32 --out /tmp/b.md"
+#   make bench                                        # everything (5-10 min on 2 cores), rewrites docs/BENCHMARKS.md
+#   make bench BENCH_FLAGS="--boards cortex-m4 --only kws_dscnn_f32 --out /tmp/b.md"   # a subset
+#   python3 scripts/bench.py --render-only            # rewrite the document from the last run (.cache/bench)
 # MLPerf Tiny models come from KILN_MODELS (default ../shared/models/mlperf-tiny; skipped with a message when absent).
 BENCH_FLAGS ?=
 BENCH_JOBS ?= 2
