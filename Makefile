@@ -76,3 +76,4 @@ clean:
 	rm -rf .build .cache
 
 include Tests/models/models.mk
+include bench.mk
