@@ -18,7 +18,7 @@ public enum InferAndFold {
             }
             let types = try op.infer(ctx)
             guard types.count >= node.outputs.filter({ $0 != nil }).count || types.count == node.outputs.count else {
-                throw ctx.error("internal: inferred \(types.count) outputs for \(node.outputs.count)")
+                throw ctx.error("the node has \(node.outputs.count) outputs, the operator produces \(types.count)")
             }
             for (i, out) in node.outputs.enumerated() {
                 guard let id = out, i < types.count else { continue }
