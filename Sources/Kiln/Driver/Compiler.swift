@@ -55,6 +55,20 @@ public enum Compiler {
     }
 }
 
+extension CompiledModel {
+    /// Adds `stack_estimate_bytes` (null when unknown) and `stack_estimate_note` to `<prefix>.json`
+    /// (see `StackEstimator`).
+    public mutating func attachStackEstimate(_ e: StackEstimate, prefix: String) {
+        guard case .object(var fields) = metadata else { return }
+        fields.removeAll { $0.0 == "stack_estimate_bytes" || $0.0 == "stack_estimate_note" }
+        fields.append(("stack_estimate_bytes", e.bytes.map { .int($0) } ?? .null))
+        fields.append(("stack_estimate_note", .string(e.note)))
+        metadata = .object(fields)
+        let name = "\(prefix).json"
+        files = files.map { $0.name == name ? GeneratedFile(name, metadata.render() + "\n") : $0 }
+    }
+}
+
 /// Writes generated files so that a failure never leaves a half-written output: files go to a temporary sibling
 /// directory that replaces the destination only when complete.
 public enum OutputDirectory {

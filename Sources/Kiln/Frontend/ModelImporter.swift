@@ -38,16 +38,22 @@ public enum ModelImporter {
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw KilnError.bad("cannot read model file", file: path) }
-        if data.isEmpty { throw KilnError.bad("file is empty, not an ONNX model", file: path) }
+        return try load(data: data, file: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+    }
+
+    /// Decodes and imports a serialized model held in memory (`file` is only used in messages; external data is
+    /// looked up in `baseDirectory`, and refused when it is nil). The fuzzer enters here.
+    public static func load(data: Data, file: String, baseDirectory: URL?, options: ImportOptions = ImportOptions()) throws -> Graph {
+        if data.isEmpty { throw KilnError.bad("file is empty, not an ONNX model", file: file) }
         let model: Onnx_ModelProto
         do {
             var opts = BinaryDecodingOptions()
             opts.messageDepthLimit = 64
             model = try Onnx_ModelProto(serializedBytes: data, options: opts)
         } catch {
-            throw KilnError.bad("not an ONNX model (protobuf decoding failed: \(error))", file: path)
+            throw KilnError.bad("not an ONNX model (protobuf decoding failed: \(error))", file: file)
         }
-        return try importModel(model, file: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+        return try importModel(model, file: file, baseDirectory: baseDirectory, options: options)
     }
 
     public static func importModel(_ model: Onnx_ModelProto, file: String, baseDirectory: URL?,
