@@ -11,10 +11,11 @@ For every case: copy its folder to a fresh temporary folder (where the case's sy
   - no `out` folder and no other new file in the temporary folder (no half-written output).
 
 `--mutations N` also compiles N random byte mutations of the seed models (default: the models under
-Tests/hostile/names and Examples/) and requires that kiln exits 0 or 2, within the timeout, leaving either a
+Tests/hostile/names, Examples/digits and the MLPerf Tiny models in $KILN_MODELS) and requires that kiln exits 0 or 2, within the timeout, leaving either a
 complete output folder or nothing. Prints `N passed, N failed` and exits 1 if anything failed.
 """
 import argparse
+import glob
 import json
 import os
 import random
@@ -129,7 +130,7 @@ def check_mutations(kiln, seeds, n, seed):
             with open(m, "wb") as f:
                 f.write(mutate(data, rng))
             out = os.path.join(tmp, "out")
-            code, _, stderr = run_kiln(kiln, m, out, [])
+            code, _, stderr = run_kiln(kiln, m, out, ["--no-stack-estimate"])
             bad = None
             if code is None:
                 bad = "timed out"
@@ -176,7 +177,9 @@ def main():
     if a.mutations:
         seeds = a.seeds or sorted(
             [os.path.join(CORPUS, "names", d, "model.onnx") for d in os.listdir(os.path.join(CORPUS, "names"))]
-            + [os.path.join(ROOT, "Examples", "digits", "digits.onnx")])
+            + [os.path.join(ROOT, "Examples", "digits", "digits.onnx")]
+            + glob.glob(os.path.join(os.environ.get("KILN_MODELS", os.path.join(os.path.dirname(ROOT), "shared", "models",
+                                                                              "mlperf-tiny")), "*.onnx")))
         failures, outcome = check_mutations(kiln, seeds, a.mutations, a.seed)
         for f in failures:
             print("FAIL " + f)

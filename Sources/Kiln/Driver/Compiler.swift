@@ -91,15 +91,22 @@ public enum OutputDirectory {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dest.path, isDirectory: &isDir) {
             guard isDir.boolValue else { try? fm.removeItem(at: tmp); throw KilnError.bad("output path exists and is not a directory", file: dir) }
-            // Replace only files Kiln wrote before; keep anything else the user put there.
+            // Replace only files Kiln wrote before; keep anything else the user put there. rename(2) swaps each file
+            // atomically: a reader sees the old or the new file, never a half-written one.
             for f in files {
-                let target = dest.appendingPathComponent(f.name)
-                try? fm.removeItem(at: target)
-                try fm.moveItem(at: tmp.appendingPathComponent(f.name), to: target)
+                if rename(tmp.appendingPathComponent(f.name).path, dest.appendingPathComponent(f.name).path) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    try? fm.removeItem(at: tmp)
+                    throw KilnError.bad("cannot write output file \(f.name): \(reason)", file: dir)
+                }
             }
             try? fm.removeItem(at: tmp)
         } else {
-            try fm.moveItem(at: tmp, to: dest)
+            if rename(tmp.path, dest.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: tmp)
+                throw KilnError.bad("cannot create the output folder: \(reason)", file: dir)
+            }
         }
     }
 }
