@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests", "hostile")
@@ -64,7 +65,11 @@ def check_case(kiln, c):
         before = listing(tmp)
         model = os.path.join(d, "model.onnx")
         out = os.path.join(tmp, "out")
+        started = time.monotonic()
         code, stdout, stderr = run_kiln(kiln, model, out, c["args"])
+        took = time.monotonic() - started
+        if c.get("max_seconds") and took > c["max_seconds"]:
+            problems.append(f"took {took:.1f} s, more than {c['max_seconds']} s")
         text = stderr.decode("utf-8", "replace")
         if code is None:
             return ["timed out"]

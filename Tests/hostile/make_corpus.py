@@ -57,7 +57,7 @@ def relu_model():
                  [vi("x")], [vi("y")], [f32("b", [4])])
 
 
-def case(name, data, exit=2, expect=(), node=None, op=None, args=(), setup=(), files=None, note=""):
+def case(name, data, exit=2, expect=(), node=None, op=None, args=(), setup=(), files=None, note="", max_seconds=None):
     """Writes cases/<name>/model.onnx (bytes or ModelProto) and records what kiln must say about it."""
     d = os.path.join(CASES, name)
     os.makedirs(d)
@@ -71,7 +71,7 @@ def case(name, data, exit=2, expect=(), node=None, op=None, args=(), setup=(), f
         with open(p, "wb") as f:
             f.write(content)
     manifest.append({"case": name, "exit": exit, "expect": list(expect), "node": node, "op": op,
-                     "args": list(args), "setup": list(setup), "note": note})
+                     "args": list(args), "setup": list(setup), "note": note, "max_seconds": max_seconds})
 
 
 def varint(n):
@@ -437,6 +437,25 @@ def input_cases():
 # ---------------------------------------------------------------- resource limits
 
 def limit_cases():
+    # Tiny models with gigabyte-sized results: refused by the RAM limit in well under a second, without the
+    # compiler folding them or building index tables of that size first.
+    giga = [16384, 16384]
+    ints = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)
+    scalar = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.float32), name)
+    blowups = {
+        "blowup_constant_of_shape": ([helper.make_node("ConstantOfShape", ["s"], ["y"], name="cos",
+                                                       value=helper.make_tensor("v", TensorProto.FLOAT, [1], [1.0]))],
+                                     [ints("s", giga)]),
+        "blowup_range": ([helper.make_node("Range", ["a", "b", "c"], ["y"], name="range")],
+                         [scalar("a", 0), scalar("b", 1 << 28), scalar("c", 1)]),
+        "blowup_expand": ([helper.make_node("Expand", ["w", "s"], ["y"], name="expand")],
+                          [f32("w", [1]), ints("s", giga)]),
+        "blowup_tile": ([helper.make_node("Tile", ["w", "s"], ["y"], name="tile")], [f32("w", [1, 1]), ints("s", giga)]),
+    }
+    for name, (nodes, inits) in blowups.items():
+        case(name, model(nodes, [], [vi("y", shape=None)], inits), args=["--target", "cortex-m4"],
+             expect=["the arena needs 1073741824 bytes of RAM", "cortex-m4"], max_seconds=20)
+
     big = model([helper.make_node("Add", ["x", "w"], ["y"], name="add")], [vi("x", shape=[64, 64])],
                 [vi("y", shape=[64, 64])], [f32("w", [64, 64])])
     case("over_max_ram", big, args=["--max-ram", "4096"], expect=["arena needs", "4096"])

@@ -28,7 +28,11 @@ public enum InferAndFold {
                 }
                 g.setType(id, t)
             }
-            if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil), let folded = try op.fold(ctx) {
+            // The size check comes before folding too: a tiny model must not make the compiler compute (and hold)
+            // a gigabyte-sized ConstantOfShape, Expand, Tile or Range that would only be refused afterwards.
+            if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil),
+               foldable(inputs, outputs: node.outputs.prefix(types.count).compactMap { $0.flatMap { g.value($0).type } }, op),
+               let folded = try op.fold(ctx) {
                 let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
                 let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
                 if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {
@@ -42,6 +46,17 @@ public enum InferAndFold {
                 }
             }
         }
+        try checkDeclaredOutputs(g)
+    }
+
+    static func foldable(_ inputs: [TensorData?], outputs: [TensorType], _ op: Operator.Type) -> Bool {
+        if op.aliasesInput { return true }
+        let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
+        let outBytes = outputs.reduce(0) { $0 + $1.bytes }
+        return outBytes <= max(maxFoldGrowthBytes, inBytes)
+    }
+
+    static func checkDeclaredOutputs(_ g: Graph) throws {
         for (id, declared) in g.declaredOutputTypes {
             guard let t = g.value(id).type else { continue }
             if t != declared {
