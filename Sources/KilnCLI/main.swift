@@ -59,8 +59,14 @@ struct CompileCommand: ParsableCommand {
             o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
             o.dumpAfter = dumpAfter
             o.dump = { print($0, terminator: "") }
-            if let maxRAM { o.maxRAM = maxRAM }
-            if let maxFlash { o.maxFlash = maxFlash }
+            if let maxRAM {
+                guard maxRAM >= 0 else { throw KilnError.bad("--max-ram \(maxRAM) is negative") }
+                o.maxRAM = maxRAM
+            }
+            if let maxFlash {
+                guard maxFlash >= 0 else { throw KilnError.bad("--max-flash \(maxFlash) is negative") }
+                o.maxFlash = maxFlash
+            }
             var c = try Compiler.compile(path: model, options: o)
             if !noStackEstimate {
                 c.attachStackEstimate(StackEstimator.estimate(c, prefix: prefix, toolchain: Toolchain(target: t)), prefix: prefix)
