@@ -404,6 +404,16 @@ def op_cases():
                                        [vi("x")], [vi("a", shape=None), vi("b", shape=None)], [split]),
          node="sp", op="Split")
     ints = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)
+    # Found by the structured fuzzer: Clip-6 with integer input and (invalid) bound inputs trapped in folding;
+    # Compress with an axis on a scalar indexed an empty shape.
+    case("clip6_int64_with_bound_inputs", model([helper.make_node("Clip", ["c", "lo", "hi"], ["y"], name="clip")],
+                                                [], [vi("y", TensorProto.INT64, None)],
+                                                [ints("c", [1, 5, 9]), ints("lo", []), ints("hi", [])], opset=6),
+         expect=["float types"], node="clip", op="Clip")
+    case("compress_scalar_with_axis", model([helper.make_node("Compress", ["x", "cond"], ["y"], name="cmp", axis=0)],
+                                            [vi("x", shape=[])], [vi("y", shape=None)],
+                                            [numpy_helper.from_array(np.array([True]), "cond")]),
+         expect=["rank >= 1"], node="cmp", op="Compress")
     case("slice_zero_step", model([helper.make_node("Slice", ["x", "st", "en", "ax", "sp"], ["y"], name="sl")],
                                   [vi("x")], [vi("y", shape=None)],
                                   [ints("st", [0]), ints("en", [4]), ints("ax", [1]), ints("sp", [0])]),

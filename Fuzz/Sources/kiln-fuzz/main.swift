@@ -52,4 +52,8 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+// KILN_FUZZ_MODE=ops: inputs drive the graph generator of OpFuzz.swift instead of being .onnx files.
+if ProcessInfo.processInfo.environment["KILN_FUZZ_MODE"] == "ops" {
+    exit(LLVMFuzzerRunDriver(&argc, &argv) { OpFuzz.run($0, $1, targets: targets) })
+}
 exit(LLVMFuzzerRunDriver(&argc, &argv) { fuzzOne($0, $1) })
