@@ -26,7 +26,7 @@ demo: build python-deps
 	toolchains/install.sh cortex-m4
 	$(PYTHON) Examples/digits/demo.py --kiln $(KILN) --target cortex-m4
 
-test: toolchains build python-deps unit-test kernel-test hostile-test reproducible-test conformance model-test \
+test: toolchains build python-deps unit-test kernel-test hostile-test reproducible-test scaling-test conformance model-test \
       targets-test fuzz
 
 unit-test:

@@ -84,6 +84,14 @@ def main():
                     for leak in (ta, tb, os.path.dirname(model)):
                         if leak.encode() in text:
                             problems.append(f"{f} contains the path {leak}")
+                # The stack estimate compiles the generated C with the target's compiler and -Werror: null means
+                # the C did not compile (or the compiler is missing).
+                meta = [f for f in fa if f.endswith(".json")]
+                if meta:
+                    import json
+                    m = json.load(open(os.path.join(oa, meta[0])))
+                    if m.get("stack_estimate_bytes") is None and "not installed" not in m.get("stack_estimate_note", ""):
+                        problems.append(f"no stack estimate: {m.get('stack_estimate_note')}")
                 if problems:
                     failed += 1
                     print(f"FAIL {name}: " + "; ".join(problems[:5]))
