@@ -464,11 +464,22 @@ def limit_cases():
     }
     for name, (nodes, inits) in blowups.items():
         case(name, model(nodes, [], [vi("y", shape=None)], inits), args=["--target", "cortex-m4"],
-             expect=["the arena needs 1073741824 bytes of RAM", "cortex-m4"], max_seconds=20)
+             expect=["needs 1073741824 bytes of RAM", "cortex-m4"], node=nodes[0].name, op=nodes[0].op_type,
+             max_seconds=20)
+    # The same at run time (input x is not constant), and an empty result with a giant dim.
+    case("blowup_expand_runtime", model([helper.make_node("Expand", ["x", "s"], ["y"], name="expand")],
+                                        [vi("x", shape=[1])], [vi("y", shape=None)], [ints("s", [1 << 28])]),
+         args=["--target", "cortex-m4"], expect=["needs 1073741824 bytes of RAM"], node="expand", op="Expand",
+         max_seconds=20)
+    case("empty_tensor_giant_dim", model([helper.make_node("Expand", ["x", "s"], ["y"], name="expand")],
+                                         [vi("x", shape=[1])], [vi("y", shape=None)], [ints("s", [0, 1 << 28])]),
+         expect=["no elements, but a dim of 268435456"], node="expand", op="Expand", max_seconds=20)
 
     big = model([helper.make_node("Add", ["x", "w"], ["y"], name="add")], [vi("x", shape=[64, 64])],
                 [vi("y", shape=[64, 64])], [f32("w", [64, 64])])
-    case("over_max_ram", big, args=["--max-ram", "4096"], expect=["arena needs", "4096"])
+    case("over_max_ram", big, args=["--max-ram", "20000"], expect=["the arena needs 32768 bytes", "20000"])
+    case("tensor_over_max_ram", big, args=["--max-ram", "4096"], expect=["output 'y' (float32[64x64]) needs 16384 bytes"],
+         node="add", op="Add")
     case("over_max_flash", big, args=["--max-flash", "1024"], expect=["weights need 16384 bytes", "1024"])
     # A 1 MiB activation: fine on the host, far more than a Cortex-M3 board's RAM.
     act = model([helper.make_node("Relu", ["x"], ["y"], name="r")], [vi("x", shape=[1, 512, 32, 32])],

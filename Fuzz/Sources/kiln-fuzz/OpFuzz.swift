@@ -117,8 +117,9 @@ enum OpFuzz {
         guard let bytes, size > 0 else { return 0 }
         var c = Choices(bytes: bytes, count: size)
         var options = CompileOptions(target: targets[c.below(targets.count)])
-        options.maxRAM = nil
-        options.maxFlash = nil
+        // Limits as on a large board: a tiny input that asks for gigabytes must be refused, not computed.
+        options.maxRAM = 64 << 20
+        options.maxFlash = 64 << 20
         let g = build(&c)
         do {
             let compiled = try Compiler.compile(graph: g, options: options)

@@ -40,6 +40,17 @@ public enum Compiler {
         try Pipeline.run(g) { name, graph in
             if name == options.dumpAfter { options.dump?(IRPrinter.print(graph, after: name)) }
         }
+        // Any one run-time tensor larger than the RAM is refused before lowering builds tables for it.
+        if let limit = options.maxRAM {
+            for n in g.nodes {
+                for case let o? in n.outputs {
+                    let v = g.value(o)
+                    guard v.constant == nil, let t = v.type, t.bytes > limit else { continue }
+                    throw KilnError(.unsupported, "output '\(KilnError.printable(v.name))' (\(t)) needs \(t.bytes) bytes of RAM, more than the \(limit) available on \(options.target.name)",
+                                    file: g.sourceFile, node: n.name, op: n.qualifiedOp)
+                }
+            }
+        }
         let schedule = try ScheduleBuilder.build(g)
         let arena = max(schedule.arenaBytes, schedule.alignment)
         if let limit = options.maxRAM, arena > limit {

@@ -5,6 +5,8 @@ public enum InferAndFold {
     /// Folded results larger than this stay run-time computations unless their inputs were at least as large:
     /// folding must not turn a cheap ConstantOfShape or Expand into kilobytes of flash.
     public static let maxFoldGrowthBytes = 64 * 1024
+    /// Largest dim of a tensor without elements.
+    public static let maxEmptyDim = 1 << 16
 
     public static func run(_ g: Graph) throws {
         for node in g.nodes {
@@ -23,8 +25,12 @@ public enum InferAndFold {
             for (i, out) in node.outputs.enumerated() {
                 guard let id = out, i < types.count else { continue }
                 let t = types[i]
-                guard t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) != nil else {
+                guard let count = t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) else {
                     throw ctx.error("output \(i) would have shape \(t.shape), which is negative or too large")
+                }
+                // Kernels and folding index tensors per dim: an empty tensor must not carry a giant dim.
+                if count == 0, let big = t.shape.first(where: { $0 > maxEmptyDim }) {
+                    throw ctx.unsupported("output \(i) would have shape \(t.shape): no elements, but a dim of \(big) (more than \(maxEmptyDim))")
                 }
                 g.setType(id, t)
             }
