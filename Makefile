@@ -10,7 +10,8 @@ BOARDS := cortex-m3 cortex-m4 cortex-m7 cortex-m33 cortex-m55 cortex-a9 riscv32 
 FULL_BOARDS := cortex-m4 riscv32 xtensa-lx106
 
 .PHONY: all build demo test toolchains python-deps unit-test kernel-test node-tests conformance targets-test \
-        conformance-doc targets-doc templates int8-cases clean
+        conformance-doc targets-doc templates int8-cases clean hostile-test hostile-corpus fuzz reproducible-test \
+        scaling-test
 
 all: build
 
@@ -28,7 +29,8 @@ demo: build python-deps
 	toolchains/install.sh cortex-m4
 	$(PYTHON) Examples/digits/demo.py --kiln $(KILN) --target cortex-m4
 
-test: toolchains build python-deps unit-test kernel-test conformance model-test targets-test
+test: toolchains build python-deps unit-test kernel-test hostile-test reproducible-test scaling-test conformance model-test \
+      targets-test fuzz
 
 unit-test:
 	$(SWIFT) test
@@ -72,6 +74,32 @@ conformance-doc:
 # Regenerates docs/TARGETS.md (boards, memory maps, sample results, instructions per inference of the Examples).
 targets-doc: build model-cases
 	$(PYTHON) scripts/targets-report.py --kiln $(KILN)
+
+# Robustness (issue 6). The hostile corpus: every malformed model is refused with exit 2, a one-line message and no
+# output left behind; HOSTILE_MUTATIONS random byte mutations of real models never kill kiln; hostile-name models
+# compile to correct C (kiln test, sanitized).
+HOSTILE_MUTATIONS ?= 300
+hostile-test: build python-deps
+	$(PYTHON) scripts/run-hostile.py --kiln $(KILN) --mutations $(HOSTILE_MUTATIONS)
+	$(KILN) test Tests/hostile/names --sanitize
+
+# Regenerates Tests/hostile/ (deterministic; commit the result).
+hostile-corpus: python-deps
+	$(PYTHON) Tests/hostile/make_corpus.py
+
+# Two compiles of each model, from different folders and processes, must give byte-identical output.
+reproducible-test: build
+	NODE_TESTS=$(NODE_TESTS) $(PYTHON) scripts/check-reproducible.py --kiln $(KILN)
+
+# libFuzzer over loader, importer, passes and C emission (Fuzz/). `make fuzz FUZZ_SECONDS=3600`; CI runs the default.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= -1
+fuzz:
+	NODE_TESTS=$(NODE_TESTS) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh
+
+# Compile time and memory against model size (chains of 1,000 to 5,000 nodes); fails if clearly super-linear.
+scaling-test: build
+	$(PYTHON) scripts/check-scaling.py --kiln $(KILN)
 
 templates:
 	$(PYTHON) scripts/embed-templates.py

@@ -47,6 +47,7 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Also write main.c, a program that runs the model on input files (built by the generated Makefile).") var harness = false
     @Option(name: .customLong("max-ram"), help: "Refuse models whose arena exceeds this many bytes (default: the target's RAM minus stack).") var maxRAM: Int?
     @Option(name: .customLong("max-flash"), help: "Refuse models whose weights exceed this many bytes (default: the target's flash).") var maxFlash: Int?
+    @Flag(name: .customLong("no-stack-estimate"), help: "Do not compile the sources with the target's compiler to estimate stack use (stack_estimate_bytes in <prefix>.json).") var noStackEstimate = false
 
     func run() throws {
         try guarded {
@@ -58,9 +59,18 @@ struct CompileCommand: ParsableCommand {
             o.emit.modelFileName = URL(fileURLWithPath: model).lastPathComponent
             o.dumpAfter = dumpAfter
             o.dump = { print($0, terminator: "") }
-            if let maxRAM { o.maxRAM = maxRAM }
-            if let maxFlash { o.maxFlash = maxFlash }
-            let c = try Compiler.compile(path: model, options: o)
+            if let maxRAM {
+                guard maxRAM >= 0 else { throw KilnError.bad("--max-ram \(maxRAM) is negative") }
+                o.maxRAM = maxRAM
+            }
+            if let maxFlash {
+                guard maxFlash >= 0 else { throw KilnError.bad("--max-flash \(maxFlash) is negative") }
+                o.maxFlash = maxFlash
+            }
+            var c = try Compiler.compile(path: model, options: o)
+            if !noStackEstimate {
+                c.attachStackEstimate(StackEstimator.estimate(c, prefix: prefix, toolchain: Toolchain(target: t)), prefix: prefix)
+            }
             let project = try ProjectEmitter.files(prefix: prefix, toolchain: Toolchain(target: t), harnessFor: harness ? c.schedule : nil)
             try OutputDirectory.write(c.files + project, to: output)
             let s = c.schedule

@@ -40,6 +40,17 @@ public enum Compiler {
         try Pipeline.run(g) { name, graph in
             if name == options.dumpAfter { options.dump?(IRPrinter.print(graph, after: name)) }
         }
+        // Any one run-time tensor larger than the RAM is refused before lowering builds tables for it.
+        if let limit = options.maxRAM {
+            for n in g.nodes {
+                for case let o? in n.outputs {
+                    let v = g.value(o)
+                    guard v.constant == nil, let t = v.type, t.bytes > limit else { continue }
+                    throw KilnError(.unsupported, "output '\(KilnError.printable(v.name))' (\(t)) needs \(t.bytes) bytes of RAM, more than the \(limit) available on \(options.target.name)",
+                                    file: g.sourceFile, node: n.name, op: n.qualifiedOp)
+                }
+            }
+        }
         let schedule = try ScheduleBuilder.build(g)
         let arena = max(schedule.arenaBytes, schedule.alignment)
         if let limit = options.maxRAM, arena > limit {
@@ -52,6 +63,20 @@ public enum Compiler {
         let meta = Metadata.json(schedule, options.emit, target: options.target.name)
         files.append(GeneratedFile("\(options.emit.prefix).json", meta.render() + "\n"))
         return CompiledModel(schedule: schedule, files: files, metadata: meta)
+    }
+}
+
+extension CompiledModel {
+    /// Adds `stack_estimate_bytes` (null when unknown) and `stack_estimate_note` to `<prefix>.json`
+    /// (see `StackEstimator`).
+    public mutating func attachStackEstimate(_ e: StackEstimate, prefix: String) {
+        guard case .object(var fields) = metadata else { return }
+        fields.removeAll { $0.0 == "stack_estimate_bytes" || $0.0 == "stack_estimate_note" }
+        fields.append(("stack_estimate_bytes", e.bytes.map { .int($0) } ?? .null))
+        fields.append(("stack_estimate_note", .string(e.note)))
+        metadata = .object(fields)
+        let name = "\(prefix).json"
+        files = files.map { $0.name == name ? GeneratedFile(name, metadata.render() + "\n") : $0 }
     }
 }
 
@@ -77,15 +102,22 @@ public enum OutputDirectory {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dest.path, isDirectory: &isDir) {
             guard isDir.boolValue else { try? fm.removeItem(at: tmp); throw KilnError.bad("output path exists and is not a directory", file: dir) }
-            // Replace only files Kiln wrote before; keep anything else the user put there.
+            // Replace only files Kiln wrote before; keep anything else the user put there. rename(2) swaps each file
+            // atomically: a reader sees the old or the new file, never a half-written one.
             for f in files {
-                let target = dest.appendingPathComponent(f.name)
-                try? fm.removeItem(at: target)
-                try fm.moveItem(at: tmp.appendingPathComponent(f.name), to: target)
+                if rename(tmp.appendingPathComponent(f.name).path, dest.appendingPathComponent(f.name).path) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    try? fm.removeItem(at: tmp)
+                    throw KilnError.bad("cannot write output file \(f.name): \(reason)", file: dir)
+                }
             }
             try? fm.removeItem(at: tmp)
         } else {
-            try fm.moveItem(at: tmp, to: dest)
+            if rename(tmp.path, dest.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: tmp)
+                throw KilnError.bad("cannot create the output folder: \(reason)", file: dir)
+            }
         }
     }
 }

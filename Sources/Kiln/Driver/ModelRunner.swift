@@ -71,7 +71,9 @@ public enum ModelRunner {
         fields += [("text_bytes", .int(sizes.text)), ("rodata_bytes", .int(sizes.rodata)), ("data_bytes", .int(sizes.data)),
                    ("bss_bytes", .int(sizes.bss)), ("arena_bytes", .int(max(s.arenaBytes, s.alignment))),
                    ("arena_lower_bound_bytes", .int(s.lowerBoundBytes)), ("weights_bytes", .int(s.weightsBytes)),
-                   ("stack_bytes", r.stackBytes.map { .int($0) } ?? .null), ("macs", .int(s.totalMacs))]
+                   ("stack_bytes", r.stackBytes.map { .int($0) } ?? .null),
+                   ("stack_estimate_bytes", StackEstimator.estimate(compiled, prefix: "model", toolchain: Toolchain(target: options.target)).bytes.map { .int($0) } ?? .null),
+                   ("macs", .int(s.totalMacs))]
         var profile: [(Int, String, String, Int)] = []
         if r.stepInstructions.count == s.steps.count + 1 {
             for (i, st) in s.steps.enumerated() { profile.append((i, st.opType, st.nodeName, r.stepInstructions[i])) }

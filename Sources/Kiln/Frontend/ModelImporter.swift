@@ -17,6 +17,10 @@ public struct ImportOptions {
 public enum ModelImporter {
     /// Highest ai.onnx opset whose semantics Kiln implements (the pinned onnx package's).
     public static let maxOpset = 28
+    /// Highest ONNX IR version Kiln reads (the pinned onnx package's `onnx.IR_VERSION`).
+    public static let maxIRVersion = 14
+    /// Protobuf messages are limited to 2 GiB; a bigger "model" is not one.
+    public static let maxModelFileBytes: Int64 = 1 << 31
 
     public static func load(path: String, options: ImportOptions = ImportOptions()) throws -> Graph {
         let url = URL(fileURLWithPath: path)
@@ -24,23 +28,41 @@ public enum ModelImporter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
             throw KilnError.bad("no such model file", file: path)
         }
+        // Only regular files: a FIFO or device would block or never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard (attributes?[.type] as? FileAttributeType) == .typeRegular else {
+            throw KilnError.bad("not a regular file", file: path)
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.int64Value, size > maxModelFileBytes {
+            throw KilnError.bad("the file has \(size) bytes; ONNX models are at most 2 GiB (larger weights go to external data)", file: path)
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw KilnError.bad("cannot read model file", file: path) }
-        if data.isEmpty { throw KilnError.bad("file is empty, not an ONNX model", file: path) }
+        return try load(data: data, file: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+    }
+
+    /// Decodes and imports a serialized model held in memory (`file` is only used in messages; external data is
+    /// looked up in `baseDirectory`, and refused when it is nil). The fuzzer enters here.
+    public static func load(data: Data, file: String, baseDirectory: URL?, options: ImportOptions = ImportOptions()) throws -> Graph {
+        if data.isEmpty { throw KilnError.bad("file is empty, not an ONNX model", file: file) }
         let model: Onnx_ModelProto
         do {
             var opts = BinaryDecodingOptions()
             opts.messageDepthLimit = 64
             model = try Onnx_ModelProto(serializedBytes: data, options: opts)
         } catch {
-            throw KilnError.bad("not an ONNX model (protobuf decoding failed: \(error))", file: path)
+            throw KilnError.bad("not an ONNX model (protobuf decoding failed: \(error))", file: file)
         }
-        return try importModel(model, file: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+        return try importModel(model, file: file, baseDirectory: baseDirectory, options: options)
     }
 
     public static func importModel(_ model: Onnx_ModelProto, file: String, baseDirectory: URL?,
                                    options: ImportOptions = ImportOptions()) throws -> Graph {
         guard model.hasGraph else { throw KilnError.bad("not an ONNX model: it has no graph", file: file) }
+        guard model.irVersion >= 1 else { throw KilnError.bad("not an ONNX model: ir_version is missing", file: file) }
+        guard model.irVersion <= maxIRVersion else {
+            throw KilnError.unsupported("ONNX IR version \(model.irVersion) is newer than Kiln reads (up to \(maxIRVersion))", file: file)
+        }
         var opsets: [String: Int] = [:]
         for o in model.opsetImport {
             let domain = o.domain == "ai.onnx" ? "" : o.domain
@@ -89,7 +111,11 @@ struct Scope {
             try define(t.name, graph.addValue(name: t.name, constant: data), what: "initializer")
         }
         if !gp.sparseInitializer.isEmpty { throw KilnError.unsupported("sparse initializers are not supported", file: file) }
-        for vi in gp.input where byName[vi.name] == nil {
+        var inputNames = Set<String>()
+        for vi in gp.input {
+            // ONNX IR < 4 lists initializers among the inputs too: those stay constants.
+            guard inputNames.insert(vi.name).inserted else { throw fail("graph input '\(KilnError.printable(vi.name))' is listed more than once") }
+            if byName[vi.name] != nil { continue }
             if vi.name.isEmpty { throw fail("graph input has an empty name") }
             let t: TensorType? = isSubgraph ? (try? declaredType(vi)) ?? nil : try inputType(vi, pinned: options.inputShapes[vi.name])
             let v = graph.addValue(name: vi.name, type: t)
@@ -104,6 +130,7 @@ struct Scope {
         var pending: [(Onnx_NodeProto, Node)] = []
         for (i, np) in gp.node.enumerated() {
             let name = np.name.isEmpty ? "\(np.opType)_\(i)" : np.name
+            if np.opType.isEmpty { throw KilnError(.badInput, "node has an empty op_type", file: file, node: name, op: "") }
             var outs: [ValueID?] = []
             for o in np.output {
                 if o.isEmpty { outs.append(nil); continue }

@@ -22,8 +22,7 @@ public enum TensorProtoCoding {
         let nbytes = count * dtype.size
 
         if t.hasDataLocation && t.dataLocation == .external {
-            let raw = try ExternalData.read(t.externalData, baseDirectory: baseDirectory, file: file, what: what)
-            guard raw.count == nbytes else { throw fail("external data holds \(raw.count) bytes, shape \(shape) needs \(nbytes)") }
+            let raw = try ExternalData.read(t.externalData, baseDirectory: baseDirectory, file: file, what: what, expectedBytes: nbytes)
             return TensorData(dtype: dtype, shape: shape, bytes: raw)
         }
         if t.hasRawData {
@@ -104,7 +103,9 @@ public enum TensorProtoCoding {
 /// ONNX external data: tensors whose bytes live in files next to the model. The location is untrusted, so it must
 /// name a regular file inside the model's folder after resolving symlinks; absolute paths and `..` are refused.
 enum ExternalData {
-    static func read(_ entries: [Onnx_StringStringEntryProto], baseDirectory: URL?, file: String, what: String) throws -> [UInt8] {
+    /// Reads exactly `expectedBytes` (the tensor's size): a range of another size is an error found before reading.
+    static func read(_ entries: [Onnx_StringStringEntryProto], baseDirectory: URL?, file: String, what: String,
+                     expectedBytes: Int) throws -> [UInt8] {
         func fail(_ m: String) -> KilnError { .bad("\(what): external data \(m)", file: file) }
         var location: String?
         var offset = 0, length: Int?
@@ -123,27 +124,41 @@ enum ExternalData {
         guard let loc = location, !loc.isEmpty else { throw fail("has no location") }
         guard let base = baseDirectory else { throw fail("is not allowed here (no model folder)") }
         let shown = KilnError.printable(loc)
+        if loc.utf8.contains(0) { throw fail("location '\(shown)' contains a NUL byte") }
         if loc.hasPrefix("/") || loc.hasPrefix("\\") || loc.contains(":") { throw fail("location '\(shown)' is absolute; it must be relative to the model's folder") }
         let parts = loc.split(whereSeparator: { $0 == "/" || $0 == "\\" })
         if parts.contains(where: { $0 == ".." }) { throw fail("location '\(shown)' escapes the model's folder") }
-        if loc.utf8.contains(0) { throw fail("location contains a NUL byte") }
-        let root = base.resolvingSymlinksInPath().standardizedFileURL
-        let target = root.appendingPathComponent(parts.joined(separator: "/")).resolvingSymlinksInPath().standardizedFileURL
-        guard target.path.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/") else {
+        // Symlinks are resolved by the C library (realpath) and the result must still lie inside the folder.
+        guard let root = realPath(base.path) else { throw fail("cannot resolve the model's folder") }
+        let joined = base.path + "/" + parts.joined(separator: "/")
+        guard let target = realPath(joined) else { throw fail("file '\(shown)' does not exist") }
+        guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
             throw fail("location '\(shown)' resolves outside the model's folder")
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue else {
-            throw fail("file '\(shown)' does not exist")
-        }
-        guard let h = FileHandle(forReadingAtPath: target.path) else { throw fail("file '\(shown)' cannot be opened") }
-        defer { try? h.close() }
-        let size = (try? h.seekToEnd()).map { Int($0) } ?? 0
+        // Regular files only: a FIFO would block the compiler, a device would never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: target)
+        guard let type = attributes?[.type] as? FileAttributeType else { throw fail("file '\(shown)' does not exist") }
+        guard type == .typeRegular else { throw fail("file '\(shown)' is not a regular file") }
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard offset <= size else { throw fail("offset \(offset) is past the end of '\(shown)' (\(size) bytes)") }
         let n = length ?? (size - offset)
-        guard offset <= size, n >= 0, n <= size - offset else {
+        guard n <= size - offset else {
             throw fail("range offset \(offset) length \(n) is outside '\(shown)' (\(size) bytes)")
         }
-        try h.seek(toOffset: UInt64(offset))
-        return [UInt8](h.readData(ofLength: n))
+        guard n == expectedBytes else {
+            throw fail("holds \(n) bytes\(length == nil ? "" : " (length)"), the tensor needs \(expectedBytes)")
+        }
+        guard let h = FileHandle(forReadingAtPath: target) else { throw fail("file '\(shown)' cannot be opened") }
+        defer { try? h.close() }
+        do { try h.seek(toOffset: UInt64(offset)) } catch { throw fail("cannot seek in '\(shown)'") }
+        let bytes = [UInt8](h.readData(ofLength: n))
+        guard bytes.count == n else { throw fail("file '\(shown)' changed while it was read") }
+        return bytes
+    }
+
+    static func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
     }
 }

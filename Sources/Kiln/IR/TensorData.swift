@@ -182,7 +182,8 @@ extension Array where Element == Int {
     public func checkedElementCount(limit: Int = Int(Int32.max)) -> Int? {
         var n = 1
         for d in self {
-            if d < 0 { return nil }
+            // Each dim on its own too: [0, 2^40] has no elements, but per-dim tables would still be huge.
+            if d < 0 || d > limit { return nil }
             let (p, o) = n.multipliedReportingOverflow(by: d)
             if o || p > limit { return nil }
             n = p

@@ -8,6 +8,9 @@ public enum Clip: Operator {
         let x = try n.input(0)
         try n.requireDType(x, types)
         if n.opset < 11 {
+            // Clip-1/6 bounds are float attributes and the type is a float type (the 64-bit integer fold below
+            // reads bound inputs, which these opsets do not have).
+            guard x.dtype.isFloat else { throw n.error("Clip before opset 11 takes float types, the input is \(x.dtype.onnxName)") }
             _ = try attributeBounds(n)
         } else {
             for i in 1...2 where n.hasInput(i) {
@@ -32,7 +35,7 @@ public enum Clip: Operator {
         if n.opset < 11 { let a = try attributeBounds(n); return (Double(a.lo), Double(a.hi)) }
         var out: [Double?] = [nil, nil]
         for i in 1...2 where n.hasInput(i) {
-            guard let c = n.constant(i) else { return nil }
+            guard let c = n.constant(i), c.count == 1 else { return nil }
             out[i - 1] = c.double(at: 0)
         }
         return (out[0], out[1])
@@ -50,7 +53,7 @@ public enum Clip: Operator {
             return [TensorData(dtype: x.dtype, shape: x.shape, doubles: ys)]
         }
         // 64-bit integers: compare exactly.
-        func value(_ i: Int) -> Int64? { n.hasInput(i) ? n.constant(i)?.int64(at: 0) : nil }
+        func value(_ i: Int) -> Int64? { n.hasInput(i) ? n.constant(i).flatMap { $0.count == 1 ? $0.int64(at: 0) : nil } : nil }
         let lo = value(1), hi = value(2), unsigned = x.dtype == .uint64
         func less(_ a: Int64, _ b: Int64) -> Bool { unsigned ? UInt64(bitPattern: a) < UInt64(bitPattern: b) : a < b }
         let ys = x.int64s.map { v -> Int64 in

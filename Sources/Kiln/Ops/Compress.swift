@@ -9,7 +9,10 @@ public enum Compress: Operator {
         let c = try n.requireConstant(1, "condition")
         guard c.shape.count == 1 else { throw n.error("condition must be 1-D") }
         var shape = x.shape, axis = 0
-        if let a = try n.int("axis") { axis = try n.axis(a, rank: x.rank) } else { shape = [x.count] }
+        if let a = try n.int("axis") {
+            guard x.rank >= 1 else { throw n.error("input must have rank >= 1 when axis is given") }
+            axis = try n.axis(a, rank: x.rank)
+        } else { shape = [x.count] }
         let dim = shape[axis]
         var kept: [Int] = []
         for i in 0..<c.count where c.int64(at: i) != 0 {

@@ -5,15 +5,12 @@ public enum InferAndFold {
     /// Folded results larger than this stay run-time computations unless their inputs were at least as large:
     /// folding must not turn a cheap ConstantOfShape or Expand into kilobytes of flash.
     public static let maxFoldGrowthBytes = 64 * 1024
+    /// Largest dim of a tensor without elements.
+    public static let maxEmptyDim = 1 << 16
 
     public static func run(_ g: Graph) throws {
         for node in g.nodes { try inferNode(g, node) }
-        for (id, declared) in g.declaredOutputTypes {
-            guard let t = g.value(id).type else { continue }
-            if t != declared {
-                throw KilnError.bad("graph output '\(KilnError.printable(g.value(id).name))' is declared \(declared) but computes \(t)", file: g.sourceFile)
-            }
-        }
+        try checkDeclaredOutputs(g)
     }
 
     /// Infers (and where possible folds) one node whose input types are known: the step `run` takes for every
@@ -29,17 +26,25 @@ public enum InferAndFold {
         }
         let types = try op.infer(ctx)
         guard types.count >= node.outputs.filter({ $0 != nil }).count || types.count == node.outputs.count else {
-            throw ctx.error("internal: inferred \(types.count) outputs for \(node.outputs.count)")
+            throw ctx.error("the node has \(node.outputs.count) outputs, the operator produces \(types.count)")
         }
         for (i, out) in node.outputs.enumerated() {
             guard let id = out, i < types.count else { continue }
             let t = types[i]
-            guard t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) != nil else {
+            guard let count = t.shape.checkedElementCount(limit: TensorProtoCoding.maxElements) else {
                 throw ctx.error("output \(i) would have shape \(t.shape), which is negative or too large")
+            }
+            // Kernels and folding index tensors per dim: an empty tensor must not carry a giant dim.
+            if count == 0, let big = t.shape.first(where: { $0 > maxEmptyDim }) {
+                throw ctx.unsupported("output \(i) would have shape \(t.shape): no elements, but a dim of \(big) (more than \(maxEmptyDim))")
             }
             g.setType(id, t)
         }
-        if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil), let folded = try op.fold(ctx) {
+        // The size check comes before folding too: a tiny model must not make the compiler compute (and hold)
+        // a gigabyte-sized ConstantOfShape, Expand, Tile or Range that would only be refused afterwards.
+        if let inputs = ctx.constantInputs ?? (op.foldsFromTypes ? [] : nil),
+           foldable(inputs, outputs: node.outputs.prefix(types.count).compactMap { $0.flatMap { g.value($0).type } }, op),
+           let folded = try op.fold(ctx) {
             let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
             let outBytes = folded.reduce(0) { $0 + $1.bytes.count }
             if outBytes <= max(maxFoldGrowthBytes, inBytes) || op.aliasesInput {
@@ -54,6 +59,21 @@ public enum InferAndFold {
         }
     }
 
+    static func foldable(_ inputs: [TensorData?], outputs: [TensorType], _ op: Operator.Type) -> Bool {
+        if op.aliasesInput { return true }
+        let inBytes = inputs.reduce(0) { $0 + ($1?.bytes.count ?? 0) }
+        let outBytes = outputs.reduce(0) { $0 + $1.bytes }
+        return outBytes <= max(maxFoldGrowthBytes, inBytes)
+    }
+
+    static func checkDeclaredOutputs(_ g: Graph) throws {
+        for (id, declared) in g.declaredOutputTypes {
+            guard let t = g.value(id).type else { continue }
+            if t != declared {
+                throw KilnError.bad("graph output '\(KilnError.printable(g.value(id).name))' is declared \(declared) but computes \(t)", file: g.sourceFile)
+            }
+        }
+    }
 }
 
 /// Removes nodes that no longer contribute to a graph output: folded nodes, and nodes whose outputs are unused.

@@ -17,12 +17,23 @@ public enum MemoryPlanner {
             if a.firstStep != b.firstStep { return a.firstStep < b.firstStep }
             return a.id < b.id
         }
-        var placed: [Int] = []
+        // Placed buffers per step of their lifetime (steps -1...), so finding the ones that overlap a buffer in time
+        // costs its lifetime's occupancy rather than a scan of everything placed (chains of thousands of nodes).
+        let lowest = buffers.map(\.firstStep).min() ?? 0
+        let highest = buffers.map(\.lastStep).max() ?? 0
+        var liveAt = [[Int]](repeating: [], count: max(0, highest - lowest + 1))
+        var stamp = [Int](repeating: -1, count: buffers.count)
         var arena = 0
         for i in order {
             let b = buffers[i]
             if b.bytes == 0 { buffers[i].offset = 0; continue }
-            let live = placed.filter { buffers[$0].overlapsInTime(b) }.sorted { buffers[$0].offset < buffers[$1].offset }
+            var live: [Int] = []
+            if b.firstStep <= b.lastStep {
+                for s in b.firstStep...b.lastStep {
+                    for j in liveAt[s - lowest] where stamp[j] != i { stamp[j] = i; live.append(j) }
+                }
+            }
+            live.sort { buffers[$0].offset != buffers[$1].offset ? buffers[$0].offset < buffers[$1].offset : $0 < $1 }
             var best: (offset: Int, gap: Int)? = nil
             var cursor = 0
             for j in live {
@@ -37,16 +48,21 @@ public enum MemoryPlanner {
             let offset = best?.offset ?? roundUp(cursor, alignment)
             buffers[i].offset = offset
             arena = max(arena, offset + b.bytes)
-            placed.append(i)
+            if b.firstStep <= b.lastStep { for s in b.firstStep...b.lastStep { liveAt[s - lowest].append(i) } }
         }
         return roundUp(arena, alignment)
     }
 
-    /// Max over steps of the bytes of buffers live at that step.
+    /// Max over steps of the bytes of buffers live at that step (a sweep over lifetime starts and ends).
     public static func lowerBound(_ buffers: [Buffer], stepCount: Int) -> Int {
-        var best = 0
-        for s in -1...stepCount {
-            let live = buffers.filter { $0.firstStep <= s && s <= $0.lastStep }.reduce(0) { $0 + $1.bytes }
+        var delta: [Int: Int] = [:]
+        for b in buffers where b.firstStep <= b.lastStep && b.bytes > 0 {
+            delta[max(b.firstStep, -1), default: 0] += b.bytes
+            delta[b.lastStep + 1, default: 0] -= b.bytes
+        }
+        var best = 0, live = 0
+        for s in delta.keys.sorted() where s <= stepCount {
+            live += delta[s]!
             best = max(best, live)
         }
         return best
@@ -63,17 +79,29 @@ public enum MemoryPlanValidator {
             if b.offset % alignment != 0 { return "buffer \(b.id) at offset \(b.offset) is not \(alignment)-byte aligned" }
             if b.offset < 0 || b.offset + b.bytes > arenaBytes { return "buffer \(b.id) [\(b.offset), \(b.offset + b.bytes)) is outside the arena of \(arenaBytes) bytes" }
         }
-        // Sweep by offset so large plans stay fast: only buffers whose memory ranges overlap are compared.
-        let sorted = buffers.filter { $0.bytes > 0 }.sorted { $0.offset < $1.offset }
-        for (k, a) in sorted.enumerated() {
-            var j = k + 1
-            while j < sorted.count && sorted[j].offset < a.offset + a.bytes {
-                let b = sorted[j]
-                if a.overlapsInTime(b) {
-                    return "buffers \(a.id) [\(a.offset), \(a.offset + a.bytes)) steps \(a.firstStep)...\(a.lastStep) and \(b.id) [\(b.offset), \(b.offset + b.bytes)) steps \(b.firstStep)...\(b.lastStep) overlap while both are live"
+        // At every step, the buffers live then must be disjoint in memory: sort them by offset and compare each
+        // with the furthest end before it. A sweep over steps keeps this linear in total lifetime.
+        var starts: [Int: [Int]] = [:], ends: [Int: [Int]] = [:]
+        for (k, b) in buffers.enumerated() where b.bytes > 0 && b.firstStep <= b.lastStep {
+            starts[b.firstStep, default: []].append(k)
+            ends[b.lastStep, default: []].append(k)
+        }
+        var live = Set<Int>()
+        for s in Set(starts.keys).union(ends.keys).sorted() {
+            for k in starts[s] ?? [] { live.insert(k) }
+            if starts[s] != nil {
+                let sorted = live.sorted { buffers[$0].offset != buffers[$1].offset ? buffers[$0].offset < buffers[$1].offset : $0 < $1 }
+                var furthest: Int? = nil
+                for k in sorted {
+                    let b = buffers[k]
+                    if let f = furthest, b.offset < buffers[f].offset + buffers[f].bytes {
+                        let a = buffers[f]
+                        return "buffers \(a.id) [\(a.offset), \(a.offset + a.bytes)) steps \(a.firstStep)...\(a.lastStep) and \(b.id) [\(b.offset), \(b.offset + b.bytes)) steps \(b.firstStep)...\(b.lastStep) overlap while both are live"
+                    }
+                    if furthest == nil || b.offset + b.bytes > buffers[furthest!].offset + buffers[furthest!].bytes { furthest = k }
                 }
-                j += 1
             }
+            for k in ends[s] ?? [] { live.remove(k) }
         }
         return nil
     }

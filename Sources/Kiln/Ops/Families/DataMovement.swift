@@ -147,6 +147,9 @@ public struct IndexMap {
         var strided: (strides: [Int], base: Int)?
     }
 
+    /// Largest index table `collapsed()` builds by merging dims.
+    static let maxMergedTable = 1 << 20
+
     /// Start and step of a table when it is an arithmetic progression without fill entries.
     static func affine(_ t: [Int]) -> (start: Int, step: Int)? {
         guard let first = t.first, first >= 0 else { return nil }
@@ -168,10 +171,13 @@ public struct IndexMap {
             }
         }
         // Merge an outer affine dim into the inner one when the outer step is the inner step times its length.
+        // The merged table is materialized, so merging stops at `maxMergedTable` entries: a Expand or Tile to a
+        // huge shape must not make the compiler allocate gigabytes before the memory limits refuse the model.
         var merged: [(n: Int, table: [Int])] = []
         for dim in dims {
             if let last = merged.last, let a = IndexMap.affine(last.table), let b = IndexMap.affine(dim.table),
-               a.step == b.step &* dim.n {
+               a.step == b.step &* dim.n, last.n.multipliedReportingOverflow(by: dim.n).partialValue <= IndexMap.maxMergedTable,
+               !last.n.multipliedReportingOverflow(by: dim.n).overflow {
                 let n = last.n * dim.n
                 let start = a.start + b.start
                 merged[merged.count - 1] = (n, (0..<n).map { start + $0 * b.step })

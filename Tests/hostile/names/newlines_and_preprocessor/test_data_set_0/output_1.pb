@@ -1,0 +1,1 @@
+B#include <stdio.h>*/constJşP™<hm?ş‹…?GD	¿
