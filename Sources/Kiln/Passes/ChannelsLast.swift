@@ -17,10 +17,72 @@ public enum ChannelsLast {
         while changed && rounds < 1000 {
             changed = false
             rounds += 1
-            for n in g.nodes where isTranspose(n) && g.nodes.contains(where: { $0 === n }) {
-                if try foldPair(g, n) || removeIdentity(g, n) || toReshape(g, n) || sink(g, n) { changed = true }
+            // One index per round, kept current by every rewrite, so a round costs O(nodes), not O(nodes²).
+            let ix = UseIndex(g)
+            for n in g.nodes where isTranspose(n) && ix.isLive(n) {
+                if try foldPair(g, ix, n) || removeIdentity(g, ix, n) || toReshape(g, ix, n) || sink(g, ix, n) { changed = true }
             }
+            g.nodes = ix.applied(to: g.nodes)
             try DeadCodeElimination.run(g)
+        }
+    }
+
+    /// Who produces and who reads each value during one round of the pass. Rewrites go through it; node
+    /// replacements are recorded and applied to `Graph.nodes` in one sweep at the end of the round, in place of
+    /// the node they replace, so the order stays topological.
+    final class UseIndex {
+        private var producers: [ValueID: Node] = [:]
+        private var readers: [ValueID: [Node]] = [:]
+        private var replacements: [ObjectIdentifier: [Node]] = [:]
+
+        init(_ g: Graph) {
+            for n in g.nodes {
+                for case let o? in n.outputs { producers[o] = n }
+                for case let i? in n.inputs { addReader(n, of: i) }
+            }
+        }
+
+        func producer(_ v: ValueID) -> Node? { producers[v] }
+        func consumers(_ v: ValueID) -> [Node] { readers[v] ?? [] }
+        func isLive(_ n: Node) -> Bool { replacements[ObjectIdentifier(n)] == nil }
+
+        private func addReader(_ n: Node, of v: ValueID) {
+            if !(readers[v] ?? []).contains(where: { $0 === n }) { readers[v, default: []].append(n) }
+        }
+        private func dropReader(_ n: Node, of v: ValueID) {
+            readers[v]?.removeAll { $0 === n }
+        }
+
+        /// `n.inputs[i] = v`.
+        func setInput(_ n: Node, _ i: Int, _ v: ValueID) {
+            let old = n.inputs[i]
+            n.inputs[i] = v
+            if let old, !n.inputs.contains(old) { dropReader(n, of: old) }
+            addReader(n, of: v)
+        }
+
+        /// Every reader of `old` reads `new` instead.
+        func replaceUses(of old: ValueID, with new: ValueID) {
+            for r in readers[old] ?? [] {
+                r.inputs = r.inputs.map { $0 == old ? new : $0 }
+                addReader(r, of: new)
+            }
+            readers[old] = nil
+        }
+
+        /// `old` leaves the graph; `new` (already built, in order) take its place.
+        func replace(_ old: Node, with new: [Node]) {
+            for case let i? in old.inputs { dropReader(old, of: i) }
+            for case let o? in old.outputs where producers[o] === old { producers[o] = nil }
+            for n in new {
+                for case let o? in n.outputs { producers[o] = n }
+                for case let i? in n.inputs { addReader(n, of: i) }
+            }
+            replacements[ObjectIdentifier(old)] = new
+        }
+
+        func applied(to nodes: [Node]) -> [Node] {
+            replacements.isEmpty ? nodes : nodes.flatMap { replacements[ObjectIdentifier($0)] ?? [$0] }
         }
     }
 
@@ -35,32 +97,25 @@ public enum ChannelsLast {
         return nil
     }
 
-    static func producer(_ g: Graph, _ v: ValueID) -> Node? {
-        guard let p = g.value(v).producer else { return nil }
-        return g.nodes.first { $0.id == p }
-    }
-
-    static func consumers(_ g: Graph, _ v: ValueID) -> [Node] { g.nodes.filter { $0.inputs.contains(v) } }
-
     /// Transpose(Transpose(x, p), q) reads x directly with the composed permutation.
-    static func foldPair(_ g: Graph, _ n: Node) throws -> Bool {
-        guard let t = n.inputs[0], let inner = producer(g, t), isTranspose(inner), let x = inner.inputs[0],
+    static func foldPair(_ g: Graph, _ ix: UseIndex, _ n: Node) throws -> Bool {
+        guard let t = n.inputs[0], let inner = ix.producer(t), isTranspose(inner), let x = inner.inputs[0],
               let p = perm(g, inner), let q = perm(g, n) else { return false }
-        n.inputs[0] = x
+        ix.setInput(n, 0, x)
         n.attributes["perm"] = .ints(q.map { p[$0] })
         return true
     }
 
-    static func removeIdentity(_ g: Graph, _ n: Node) -> Bool {
+    static func removeIdentity(_ g: Graph, _ ix: UseIndex, _ n: Node) -> Bool {
         guard let p = perm(g, n), p == Array(0..<p.count), let x = n.inputs[0], let y = n.outputs[0],
               !g.outputs.contains(y) else { return false }
-        g.replaceUses(of: y, with: x)
-        g.nodes.removeAll { $0 === n }
+        ix.replaceUses(of: y, with: x)
+        ix.replace(n, with: [])
         return true
     }
 
     /// Size-1 dims moving around the others: same bytes, new shape.
-    static func toReshape(_ g: Graph, _ n: Node) -> Bool {
+    static func toReshape(_ g: Graph, _ ix: UseIndex, _ n: Node) -> Bool {
         guard let p = perm(g, n), let x = n.inputs[0], let xt = g.value(x).type, let y = n.outputs[0],
               let yt = g.value(y).type else { return false }
         let moved = p.filter { xt.shape[$0] != 1 }
@@ -69,7 +124,7 @@ public enum ChannelsLast {
         let old = g.opset < 5
         let r = g.addNode(name: n.name, opType: "Reshape", attributes: old ? ["shape": .ints(yt.shape)] : [:],
                           inputs: old ? [x] : [x, shape.id], outputs: [y])
-        if let i = g.nodes.firstIndex(where: { $0 === n }) { g.nodes[i] = r }
+        ix.replace(n, with: [r])
         return true
     }
 
@@ -113,28 +168,28 @@ public enum ChannelsLast {
 
     /// Whether everything reading `v` is a Transpose or a layout-agnostic operator (so sinking a Transpose into
     /// `v`'s producer can end in a cancellation rather than in more copies).
-    static func sinkTarget(_ g: Graph, _ v: ValueID) -> Bool {
+    static func sinkTarget(_ g: Graph, _ ix: UseIndex, _ v: ValueID) -> Bool {
         guard !g.outputs.contains(v) else { return false }
-        let cs = consumers(g, v)
+        let cs = ix.consumers(v)
         return !cs.isEmpty && cs.allSatisfy { isTranspose($0) || agnostic.contains($0.qualifiedOp) }
     }
 
-    static func sink(_ g: Graph, _ t: Node) throws -> Bool {
+    static func sink(_ g: Graph, _ ix: UseIndex, _ t: Node) throws -> Bool {
         guard let p = perm(g, t), let tOut = t.outputs[0] else { return false }
-        for u in consumers(g, tOut) where agnostic.contains(u.qualifiedOp) {
-            guard let uo = u.outputs.first ?? nil, u.outputs.count == 1, sinkTarget(g, uo) else { continue }
+        for u in ix.consumers(tOut) where agnostic.contains(u.qualifiedOp) {
+            guard let uo = u.outputs.first ?? nil, u.outputs.count == 1, sinkTarget(g, ix, uo) else { continue }
             // every run-time operand must be a Transpose with the same permutation
             // (element-wise operands must also agree in shape: no broadcasting across the permutation)
             let concat = u.opType == "Concat" || u.opType == "QConcat"
             var newInputs: [ValueID?] = []
             var ok = true
             for v in u.inputs {
-                guard let v, let pn = producer(g, v), isTranspose(pn), perm(g, pn) == p, let src = pn.inputs[0],
+                guard let v, let pn = ix.producer(v), isTranspose(pn), perm(g, pn) == p, let src = pn.inputs[0],
                       concat || g.value(v).type?.shape == g.value(tOut).type?.shape else { ok = false; break }
                 newInputs.append(src)
             }
             if u.opType == "Pad" || u.opType == "Resize" {
-                guard let pn = u.inputs.first.flatMap({ $0 }).flatMap({ producer(g, $0) }), isTranspose(pn), perm(g, pn) == p,
+                guard let pn = u.inputs.first.flatMap({ $0 }).flatMap({ ix.producer($0) }), isTranspose(pn), perm(g, pn) == p,
                       let src = pn.inputs[0], let ins = permutedInputs(g, u, p, source: src) else { continue }
                 newInputs = ins
                 ok = true
@@ -161,9 +216,7 @@ public enum ChannelsLast {
                 g.value(uo).producer = u.id
                 continue
             }
-            if let i = g.nodes.firstIndex(where: { $0 === u }) {
-                g.nodes.replaceSubrange(i...i, with: [nu, nt])
-            }
+            ix.replace(u, with: [nu, nt])
             return true
         }
         return false
