@@ -120,6 +120,15 @@ final class ModelImporterTests: XCTestCase {
         }
     }
 
+    /// A model file reached through a symlink (test cases link the shared MLPerf models) is a regular file.
+    func testSymlinkedModelFileLoads() throws {
+        let path = try ModelBuilder.addRelu().write()
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-link-\(UUID().uuidString).onnx")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: path)
+        defer { try? FileManager.default.removeItem(at: link) }
+        XCTAssertNoThrow(try Compiler.compile(path: link.path, options: CompileOptions(target: .host)))
+    }
+
     func testDeclaredOutputShapeMismatch() throws {
         var b = ModelBuilder.addRelu()
         b.model.graph.output[0] = ModelBuilder.valueInfo("y", .float32, [1, 5])

@@ -28,8 +28,9 @@ public enum ModelImporter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
             throw KilnError.bad("no such model file", file: path)
         }
-        // Only regular files: a FIFO or device would block or never end.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // Only regular files (after following symlinks: a linked model is fine): a FIFO or device would block or
+        // never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
         guard (attributes?[.type] as? FileAttributeType) == .typeRegular else {
             throw KilnError.bad("not a regular file", file: path)
         }
