@@ -414,6 +414,10 @@ def op_cases():
                                             [vi("x", shape=[])], [vi("y", shape=None)],
                                             [numpy_helper.from_array(np.array([True]), "cond")]),
          expect=["rank >= 1"], node="cmp", op="Compress")
+    # Found by a 1,000,000-run structured fuzz: Tile-1 (tiles, axis) on a scalar wrote past an empty repeats list.
+    case("tile1_scalar_input", model([helper.make_node("Tile", ["x", "t", "a"], ["y"], name="tl")],
+                                     [vi("x", shape=[])], [vi("y", shape=None)], [ints("t", 2), ints("a", 0)], opset=5),
+         expect=["rank 1 or more"], node="tl", op="Tile")
     case("slice_zero_step", model([helper.make_node("Slice", ["x", "st", "en", "ax", "sp"], ["y"], name="sl")],
                                   [vi("x")], [vi("y", shape=None)],
                                   [ints("st", [0]), ints("en", [4]), ints("ax", [1]), ints("sp", [0])]),

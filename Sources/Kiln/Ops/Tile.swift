@@ -7,6 +7,7 @@ public enum Tile: Operator {
         if n.opset < 6 {
             let tiles = try n.requireConstant(1, "tiles"), axis = try n.requireConstant(2, "axis")
             guard tiles.count == 1, axis.count == 1 else { throw n.error("tiles and axis must be scalars") }
+            guard rank >= 1 else { throw n.error("Tile-1 needs an input of rank 1 or more (it repeats along an axis)") }
             var r = [Int](repeating: 1, count: rank)
             r[try n.axis(Int(axis.int64(at: 0)), rank: rank)] = Int(tiles.int64(at: 0))
             return r
