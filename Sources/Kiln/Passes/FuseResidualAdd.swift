@@ -4,14 +4,18 @@
 /// residual in place. The sum needs no buffer of its own and no separate pass over the data.
 public enum FuseResidualAdd {
     public static func run(_ g: Graph) throws {
+        // Looked up once: a fusion replaces the convolution and the Add by one node with the same readers, so the
+        // reader counts stay right, and a fused node is never itself a candidate (it has four inputs).
+        let readers = g.consumers()
+        let producers = Dictionary(g.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for add in g.nodes where add.qualifiedOp == "kiln::QAdd" {
             guard add.inputs.count == 2, let y = add.outputs.first ?? nil, let yt = g.value(y).type else { continue }
             for (k, cv) in add.inputs.enumerated() {
                 guard let cv, let r = add.inputs[1 - k], cv != r, !g.outputs.contains(cv),
                       g.value(cv).type == yt, g.value(r).type == yt,
-                      let convID = g.value(cv).producer, let conv = g.nodes.first(where: { $0.id == convID }),
+                      let convID = g.value(cv).producer, let conv = producers[convID],
                       conv.qualifiedOp == "kiln::QConv", conv.inputs.count <= 3,
-                      g.nodes.filter({ $0.inputs.contains(cv) }).count == 1,
+                      readers[cv]?.count == 1,
                       let qc = g.value(cv).quant, qc.scale.count == 1, qc.zeroPoint.count == 1,
                       g.value(r).quant != nil, g.value(y).quant != nil else { continue }
                 let clamp = Quantization.clamp(conv.fusedActivation, y: qc, yt.dtype)
